@@ -1,0 +1,210 @@
+"""The `mtlint` command: argument parsing, exit codes, choosing a formatter.
+
+Exit codes (as ruff's): 0 nothing reported at or above --fail-on, 1 findings (or a file that could
+not be read), 2 a usage, configuration or internal error.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections import Counter
+
+from lint import SEVERITIES, MtlintError, __version__
+from lint.config import find_config, load_settings
+from lint.formatters import FORMATS, render
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _codes(value: str) -> list[str]:
+    return [c.strip() for c in value.split(",") if c.strip()]
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", metavar="FILE", help="use this config file instead of searching for one")
+    p.add_argument("--isolated", action="store_true", help="ignore every config file")
+    p.add_argument("--select", type=_codes, metavar="CODES", help="comma-separated codes or prefixes to run (replaces the config's)")
+    p.add_argument("--extend-select", type=_codes, metavar="CODES", default=[], help="codes or prefixes to add")
+    p.add_argument("--ignore", type=_codes, metavar="CODES", default=[], help="codes or prefixes to skip")
+    p.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (0: one per core)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="mtlint", description=(
+        "Lint corpora of English news articles for machine-translation artifacts and source-quality problems."))
+    parser.add_argument("--version", action="version", version=f"mtlint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="lint files or folders", description="Lint files or folders.")
+    check.add_argument("paths", nargs="*", metavar="PATH",
+                       help="files or folders (default: the config's corpus, else the current folder)")
+    _common(check)
+    check.add_argument("--format", choices=FORMATS, default="full", help="output format (default: full)")
+    check.add_argument("--output-file", "-o", metavar="FILE", help="write the report to FILE")
+    check.add_argument("--fail-on", choices=SEVERITIES, help="lowest severity that makes the exit code 1")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument("--statistics", action="store_true", help="print counts per rule instead of findings")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix, also apply suggestions marked unsafe")
+    check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary line")
+
+    rules = sub.add_parser("rules", help="list every rule")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+
+    explain = sub.add_parser("explain", help="print a rule's documentation and examples")
+    explain.add_argument("code")
+    return parser
+
+
+def main(argv=None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return EXIT_ERROR
+    try:
+        if args.command == "check":
+            return cmd_check(args)
+        if args.command == "rules":
+            return cmd_rules(args)
+        if args.command == "explain":
+            return cmd_explain(args)
+    except MtlintError as e:
+        print(f"mtlint: error: {e}", file=sys.stderr)
+        return EXIT_ERROR
+    except FileNotFoundError as e:
+        print(f"mtlint: error: {e.args[0] if e.args else e}: no such file or folder", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    return EXIT_ERROR
+
+
+def settings_for(args):
+    if getattr(args, "isolated", False):
+        return load_settings(None)
+    path = args.config or find_config((getattr(args, "paths", None) or ["."])[0])
+    return load_settings(path)
+
+
+def make_linter(args, settings):
+    from lint.engine import Linter
+
+    return Linter(settings, select=args.select, extend_select=args.extend_select, ignore=args.ignore)
+
+
+def cmd_check(args) -> int:
+    from lint.engine import severity_at_least
+    from lint.fixer import fix_files
+
+    settings = settings_for(args)
+    linter = make_linter(args, settings)
+    report = linter.run(args.paths, jobs=args.jobs)
+    if args.fix:
+        safe = {r.code for r in linter.active if r.fix_safety == "safe"}
+        allowed = (lambda f: True) if args.unsafe_fixes else (lambda f: f.code in safe)
+        fixed, problems = fix_files(report.findings, settings.fallback_encodings, allowed)
+        for p in problems:
+            print(f"mtlint: {p}", file=sys.stderr)
+        if fixed:
+            report = linter.run(args.paths, jobs=args.jobs)
+            report.fixed = fixed
+
+    for error in report.errors:
+        print(f"mtlint: {error}", file=sys.stderr)
+    for note in report.notes:
+        print(f"mtlint: {note}", file=sys.stderr)
+
+    if args.statistics:
+        text = statistics(report, linter)
+    else:
+        fixable = {r.code for r in linter.active if r.fixable}
+        text = render(args.format, report, linter.rules, fixable_codes=fixable, quiet=args.quiet)
+        if args.quiet and args.format == "full":
+            text = text.split("\n\nFound ")[0] + "\n" if report.findings else ""
+    if report.fixed and args.format == "full":
+        text += f"Fixed {report.fixed} finding{'s' if report.fixed != 1 else ''}.\n"
+    write_output(text, args.output_file)
+
+    fail_on = args.fail_on or settings.fail_on
+    failing = any(severity_at_least(f.severity, fail_on) for f in report.findings)
+    if args.exit_zero:
+        return EXIT_CLEAN
+    return EXIT_FINDINGS if (failing or report.errors) else EXIT_CLEAN
+
+
+def write_output(text: str, path: str | None) -> None:
+    if path:
+        from lint.fixer import write_atomic
+
+        if not os.path.exists(path):
+            open(path, "w").close()
+        write_atomic(path, text, "utf-8", "\n")
+    else:
+        sys.stdout.write(text)
+
+
+def statistics(report, linter) -> str:
+    counts = Counter(f.code for f in report.findings)
+    lines = []
+    for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        rule = linter.rules[code] if code in linter.rules else None
+        fix = "[*]" if rule is not None and rule.fixable else "   "
+        name = rule.name if rule else ""
+        lines.append(f"{n:>6}\t{code}\t{fix} {name}")
+    by_category = Counter(f.category for f in report.findings)
+    if by_category:
+        lines.append("")
+        lines.extend(f"{n:>6}\t{cat}" for cat, n in sorted(by_category.items(), key=lambda kv: (-kv[1], kv[0])))
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def cmd_rules(args) -> int:
+    from lint.registry import load_rules
+
+    settings = load_settings(find_config("."))
+    rules = load_rules(tuple(settings.resolve(d) for d in settings.rule_dirs))
+    if args.format == "json":
+        import json
+
+        print(json.dumps([{"code": r.code, "name": r.name, "category": r.category, "severity": r.severity,
+                           "fixable": r.fixable, "corpus": r.corpus, "default": r.default_enabled,
+                           "summary": r.summary} for r in sorted(rules.values(), key=lambda r: r.code)], indent=2))
+        return EXIT_CLEAN
+    print(f"{'code':<8}{'name':<30}{'category':<17}{'severity':<9}{'fix':<5}summary")
+    for r in sorted(rules.values(), key=lambda r: r.code):
+        fix = "yes" if r.fixable else "-"
+        print(f"{r.code:<8}{r.name:<30}{r.category:<17}{r.severity:<9}{fix:<5}{r.summary}")
+    return EXIT_CLEAN
+
+
+def cmd_explain(args) -> int:
+    from lint.registry import load_rules
+    from lint.rule import examples_of
+
+    settings = load_settings(find_config("."))
+    rules = load_rules(tuple(settings.resolve(d) for d in settings.rule_dirs))
+    rule = rules.get(args.code.upper())
+    if rule is None:
+        raise MtlintError(f"no rule {args.code!r} (see `mtlint rules`)")
+    out = [f"{rule.code} ({rule.name})", "",
+           f"Category: {rule.category}    Severity: {rule.severity}    "
+           f"Fix: {'yes' if rule.fixable else 'no'}    Scope: {'corpus' if rule.corpus else 'file'}", "",
+           rule.summary, ""]
+    if rule.doc:
+        out += [rule.doc, ""]
+    if rule.options:
+        out.append("Options (set under [tool.mtlint.rules." + rule.code + "]):")
+        out += [f"  {k} = {v!r}" for k, v in rule.options.items()]
+        out.append("")
+    out.append("Examples:")
+    for ex in examples_of(rule):
+        for name, text in ex.files.items():
+            label = "flagged" if ex.kind == "fail" else "not flagged"
+            where = f" ({name})" if len(ex.files) > 1 else ""
+            out.append(f"  {label}{where}: {text.strip()}")
+        if ex.fix is not None:
+            out.append(f"  fixed: {ex.fix.strip()}")
+    print("\n".join(out))
+    return EXIT_CLEAN

@@ -1,0 +1,169 @@
+"""An article: its text, offset -> (line, column), sentences and quotation spans.
+
+Rules work on offsets into `Document.text` (newlines normalized to "\\n"); this is the one place
+that turns offsets into 1-based lines and code-point columns.
+"""
+from __future__ import annotations
+
+import bisect
+from functools import cached_property
+
+import regex
+
+from lint.finding import Span
+
+# Quotation marks. Single quotes are left out on purpose: the right single quote is also the
+# apostrophe ("Haftar’s"), and news copy quotes speech with double quotes.
+OPENING_QUOTES = "“„«"
+CLOSING_QUOTES = "”»"
+STRAIGHT_QUOTE = '"'
+_OPENER_CONTEXT = set(" \t\n([{—–-/:")
+
+_SENTENCE_END = regex.compile(r"""(?<=[.!?…][”"’»)\]]*)\s+(?=[“"‘«(\[]?[\p{Lu}\p{N}])|\n\s*\n|\n(?=\s*\S)""")
+WORD = regex.compile(r"\p{L}[\p{L}\p{M}\p{N}’'-]*(?<![’'-])")
+
+
+class Document:
+    def __init__(self, path: str, text: str, *, encoding: str = "utf-8", newline: str = "\n",
+                 bom: bool = False):
+        self.path = path
+        self.text = text
+        self.encoding = encoding
+        self.newline = newline
+        self.bom = bom
+
+    # ---- positions -------------------------------------------------------------------------
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        find = self.text.find
+        i = find("\n")
+        while i >= 0:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        return starts
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        line, col = self.line_col(start)
+        end_line, end_col = self.line_col(end)
+        return Span(line, col, end_line, end_col)
+
+    def line_bounds(self, line: int) -> tuple[int, int]:
+        """Offsets of the start and end (before "\\n") of a 1-based line."""
+        start = self.line_starts[line - 1]
+        end = self.text.find("\n", start)
+        return start, (len(self.text) if end < 0 else end)
+
+    def line_text(self, line: int) -> str:
+        start, end = self.line_bounds(line)
+        return self.text[start:end]
+
+    @property
+    def line_count(self) -> int:
+        return len(self.line_starts)
+
+    # ---- structure -------------------------------------------------------------------------
+    @cached_property
+    def first_content_line(self) -> int:
+        """The first non-blank line: the headline in a title + body article."""
+        for number in range(1, self.line_count + 1):
+            if self.line_text(number).strip():
+                return number
+        return 1
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        spans = []
+        start = 0
+        for m in _SENTENCE_END.finditer(self.text):
+            if self.text[start:m.start()].strip():
+                spans.append(_strip(self.text, start, m.start()))
+            start = m.end()
+        if self.text[start:].strip():
+            spans.append(_strip(self.text, start, len(self.text)))
+        return spans
+
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        starts = [s for s, _ in self.sentences]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i < 0:
+            return (0, 0)
+        return self.sentences[i]
+
+    @cached_property
+    def _quotation_scan(self):
+        return scan_quotations(self.text)
+
+    @property
+    def quotes(self) -> list[tuple[int, int]]:
+        """Quotation spans, quote marks included."""
+        return self._quotation_scan[0]
+
+    @property
+    def quote_problems(self) -> list[tuple[int, str]]:
+        """(offset, kind) for quote marks that do not pair up: 'mismatched', 'unclosed', 'stray'."""
+        return self._quotation_scan[1]
+
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [s for s, _ in self.quotes]
+
+    def in_quote(self, start: int, end: int | None = None) -> bool:
+        end = start if end is None else end
+        i = bisect.bisect_right(self._quote_starts, start) - 1
+        return i >= 0 and self.quotes[i][0] <= start and end <= self.quotes[i][1]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _straight_opens(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else "\n"
+    after = text[i + 1] if i + 1 < len(text) else "\n"
+    return (before in _OPENER_CONTEXT or before in OPENING_QUOTES) and not after.isspace()
+
+
+def scan_quotations(text: str):
+    """Pair quotation marks into spans.
+
+    Curly and straight quotes pair with each other (a straight quote closed by a curly one is a
+    quotation, and also a `mismatched` problem). News style lets a quotation run over several
+    paragraphs: the paragraph ends without a closing mark and the next one reopens. So an opening
+    mark at the start of a paragraph while a quotation is open continues that quotation.
+    """
+    spans: list[tuple[int, int]] = []
+    problems: list[tuple[int, str]] = []
+    open_at: int | None = None
+    open_char = ""
+    for m in regex.finditer(r'["“”„«»]', text):
+        i, ch = m.start(), m.group()
+        opening = ch in OPENING_QUOTES or (ch == STRAIGHT_QUOTE and _straight_opens(text, i))
+        if opening:
+            if open_at is None:
+                open_at, open_char = i, ch
+            elif "\n" in text[open_at:i] and text[text.rfind("\n", 0, i) + 1:i].strip() == "":
+                pass  # a multi-paragraph quotation reopening: same quotation goes on
+            else:
+                problems.append((i, "stray"))
+            continue
+        if open_at is None:
+            problems.append((i, "stray"))
+            continue
+        if (open_char == STRAIGHT_QUOTE) != (ch == STRAIGHT_QUOTE):
+            problems.append((open_at, "mismatched"))
+        spans.append((open_at, i + 1))
+        open_at = None
+    if open_at is not None:
+        problems.append((open_at, "unclosed"))
+        end = text.find("\n\n", open_at)
+        spans.append((open_at, len(text) if end < 0 else end))
+    return spans, problems

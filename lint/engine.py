@@ -1,0 +1,242 @@
+"""files -> per-file pass -> corpus pass -> suppressions / per-file ignores -> sort.
+
+The per-file pass runs in one process or in a pool; a corpus rule's `collect` runs beside it and
+returns a small summary, and `finalize` sees only summaries, so memory does not grow with the size
+of the corpus text.
+"""
+from __future__ import annotations
+
+import glob
+import hashlib
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from lint import SEVERITIES, MtlintError
+from lint.config import Settings, validate_rule_options
+from lint.document import Document
+from lint.finding import Finding, Hit
+from lint.readers import UnreadableFile, _matches, discover, display_path, read_document
+from lint.registry import load_rules
+from lint.rule import Rule, RuleContext
+
+SOURCE_WINDOW = 240  # code points of a huge line kept around a finding for the report
+CONTEXT_CHARS = 30  # code points each side of a match that make up its fingerprint context
+PARALLEL_THRESHOLD = 400  # files; below this a pool costs more than it saves
+
+def match_length(code: str, prefixes) -> int:
+    best = -1
+    for p in prefixes:
+        if p == "ALL":
+            best = max(best, 0)
+        elif code.startswith(p):
+            best = max(best, len(p))
+    return best
+
+def is_selected(rule: Rule, select, extend_select, ignore) -> bool:
+    """ruff's rule: the most specific of the matching select / ignore entries wins."""
+    chosen = match_length(rule.code, list(select) + list(extend_select))
+    if not select and rule.default_enabled:
+        chosen = max(chosen, 0)
+    return chosen > match_length(rule.code, ignore)
+
+@dataclass
+class Project:
+    """Data the rules share: settings, termbase, known acronyms. Built once per process."""
+
+    settings: Settings
+
+    @property
+    def termbase(self):
+        return self.settings.termbase_data
+
+    @property
+    def known_acronyms(self) -> frozenset:
+        return frozenset(self.settings.known_acronyms)
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list = field(default_factory=list)
+    summaries: dict = field(default_factory=dict)  # rule code -> summary
+    error: str | None = None
+    metrics: dict = field(default_factory=dict)
+
+@dataclass
+class Report:
+    findings: list
+    errors: list
+    files: int
+    metrics: dict = field(default_factory=dict)  # path -> {metric: value}
+    notes: list = field(default_factory=list)  # one-line notices (skipped rules, ...)
+    stale: list = field(default_factory=list)  # baseline entries that no longer match
+    fixed: int = 0
+
+def _normalize(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+def make_finding(rule: Rule, doc: Document, hit: Hit) -> Finding:
+    span = doc.span(hit.start, hit.end)
+    line_start, line_end = doc.line_bounds(span.line)
+    cut = 0
+    if line_end - line_start > 2 * SOURCE_WINDOW:
+        cut = max(0, hit.start - line_start - SOURCE_WINDOW // 2)
+    source_line = doc.text[line_start + cut:min(line_end, line_start + cut + 2 * SOURCE_WINDOW)]
+    context = doc.text[max(line_start, hit.start - CONTEXT_CHARS):min(line_end, hit.end + CONTEXT_CHARS)]
+    return Finding(
+        path=doc.path, start=hit.start, end=hit.end,
+        line=span.line, column=span.column, end_line=span.end_line, end_column=span.end_column,
+        code=rule.code, name=rule.name, category=rule.category,
+        severity=hit.severity or rule.severity, message=hit.message, fix=hit.fix,
+        text=doc.text[hit.start:hit.end], context=_normalize(context),
+        source_line=source_line, source_offset=cut, related=hit.related,
+    )
+
+def assign_fingerprints(findings: list[Finding]) -> list[Finding]:
+    """rule + file + normalized matched text + its context + occurrence index; never line numbers."""
+    seen: dict[tuple, int] = {}
+    out = []
+    for f in sorted(findings, key=Finding.sort_key):
+        key = (f.code, f.path.replace(os.sep, "/"), _normalize(f.text), f.context)
+        index = seen.get(key, 0)
+        seen[key] = index + 1
+        digest = hashlib.sha256("\x1f".join(map(str, key + (index,))).encode()).hexdigest()[:20]
+        out.append(f.with_(fingerprint=digest))
+    return out
+
+class Linter:
+    def __init__(self, settings: Settings, select=None, extend_select=None, ignore=None):
+        self.settings = settings
+        self.init_args = (settings, select, extend_select, ignore)  # to rebuild in a worker
+        self.rules = load_rules(tuple(settings.resolve(d) for d in settings.rule_dirs))
+        validate_rule_options(settings, self.rules)
+        self.project = Project(settings)
+        select = settings.select if select is None else select
+        extend_select = list(settings.extend_select) + list(extend_select or [])
+        ignore = list(settings.ignore) + list(ignore or [])
+        for code in list(select) + extend_select + ignore:
+            if code != "ALL" and not any(c.startswith(code) for c in self.rules):
+                raise MtlintError(f"no rule code starts with {code!r} (see `mtlint rules`)")
+        self.active = [r for r in self.rules.values() if is_selected(r, select, extend_select, ignore)]
+        self.contexts = {r.code: self.context_for(r) for r in self.active}
+        if any(r.corpus for r in self.active) or any(r.code.startswith("TRM") for r in self.active):
+            _ = self.project.termbase  # a malformed termbase is reported before any work starts
+
+    def context_for(self, rule: Rule) -> RuleContext:
+        options = dict(rule.options)
+        options.update(self.settings.rules.get(rule.code, {}))
+        return RuleContext(options=options, project=self.project)
+
+    # ---- files ----------------------------------------------------------------------------
+    def targets(self, paths) -> list[str]:
+        s = self.settings
+        if not paths:
+            paths = self.corpus_files() if s.corpus else [os.getcwd()]
+            return [display_path(p) for p in discover(paths, s.include, s.exclude, s.root)]
+        return [display_path(p) for p in discover(paths, s.include, s.exclude, s.root)]
+
+    def corpus_files(self) -> list[str]:
+        files = []
+        for pattern in self.settings.corpus:
+            matches = sorted(glob.glob(self.settings.resolve(pattern), recursive=True))
+            for m in matches:
+                if os.path.isdir(m):
+                    files.extend(discover([m], self.settings.include, self.settings.exclude, self.settings.root))
+                elif _matches(m, self.settings.include) and not _matches(os.path.relpath(m, self.settings.root), self.settings.exclude):
+                    files.append(m)
+        return files
+
+    # ---- the passes -----------------------------------------------------------------------
+    def lint_document(self, doc: Document, report_on: bool = True) -> FileResult:
+        result = FileResult(doc.path)
+        for rule in self.active:
+            ctx = self.contexts[rule.code]
+            if rule.corpus:
+                result.summaries[rule.code] = rule.collect(doc, ctx)
+            elif report_on:
+                for hit in rule.check(doc, ctx):
+                    result.findings.append(make_finding(rule, doc, hit))
+                metrics = getattr(rule, "metrics", None)
+                if metrics is not None:
+                    result.metrics.update(metrics(doc, ctx) or {})
+        return result
+
+    def lint_path(self, path: str, report_on: bool = True) -> FileResult:
+        try:
+            doc = read_document(path, display_path(path), self.settings.fallback_encodings)
+        except UnreadableFile as e:
+            return FileResult(display_path(path), error=str(e) if report_on else None)
+        return self.lint_document(doc, report_on)
+
+    def run(self, paths=(), jobs: int | None = None) -> Report:
+        targets = self.targets(paths)
+        target_keys = {os.path.realpath(t) for t in targets}
+        context_only = []
+        if any(r.corpus for r in self.active):
+            context_only = [display_path(p) for p in self.corpus_files()
+                            if os.path.realpath(p) not in target_keys]
+        work = [(t, True) for t in targets] + [(p, False) for p in context_only]
+        results = self._map(work, jobs if jobs is not None else self.settings.jobs)
+        findings, errors, summaries, metrics = [], [], {}, {}
+        for result in results:
+            if result.error:
+                errors.append(result.error)
+            findings.extend(result.findings)
+            if result.metrics:
+                metrics[result.path] = result.metrics
+            for code, summary in result.summaries.items():
+                if summary is not None:
+                    summaries.setdefault(code, {})[result.path] = summary
+        findings.extend(self._finalize(summaries, {display_path(t) for t in targets}))
+        findings = self.filter_ignored(findings)
+        return Report(assign_fingerprints(findings), errors, len(targets), metrics)
+
+    def _map(self, work, jobs: int) -> list[FileResult]:
+        workers = jobs or os.cpu_count() or 1
+        if workers <= 1 or len(work) < PARALLEL_THRESHOLD:
+            return [self.lint_path(p, on) for p, on in work]
+        chunk = max(1, len(work) // (workers * 8))
+        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=self.init_args) as pool:
+            return list(pool.map(_work_in_worker, work, chunksize=chunk))
+
+    def _finalize(self, summaries: dict, targets: set) -> list[Finding]:
+        out = []
+        by_path: dict[str, list] = {}
+        for rule in self.active:
+            if not rule.corpus:
+                continue
+            for path, hit in rule.finalize(summaries.get(rule.code, {}), self.contexts[rule.code]):
+                if path in targets:
+                    by_path.setdefault(path, []).append((rule, hit))
+        # Corpus rules decide from summaries; the few files they report on are read once more
+        # to place each finding on its line.
+        for path, hits in by_path.items():
+            doc = read_document(path, path, self.settings.fallback_encodings)
+            out.extend(make_finding(rule, doc, hit) for rule, hit in hits)
+        return out
+
+    def filter_ignored(self, findings: list[Finding]) -> list[Finding]:
+        ignores = self.settings.per_file_ignores
+        if not ignores:
+            return findings
+        out = []
+        for f in findings:
+            rel = os.path.relpath(os.path.abspath(f.path), self.settings.root).replace(os.sep, "/")
+            codes = [c for g, cs in ignores.items() if _matches(rel, [g]) for c in cs]
+            if codes and match_length(f.code, codes) >= 0:
+                continue
+            out.append(f)
+        return out
+
+_WORKER: Linter | None = None
+
+def _init_worker(*args) -> None:
+    global _WORKER
+    _WORKER = Linter(*args)
+
+def _work_in_worker(item) -> FileResult:
+    return _WORKER.lint_path(*item)
+
+def severity_at_least(severity: str, threshold: str) -> bool:
+    return SEVERITIES.index(severity) >= SEVERITIES.index(threshold)
+

@@ -1,0 +1,96 @@
+"""What rules report, and the finished finding the engine hands to formatters."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+
+@dataclass(frozen=True)
+class Span:
+    """A resolved location: 1-based lines, 1-based code-point columns, end exclusive."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True)
+class Related:
+    """Another place that explains a finding (the other spelling of a name, ...)."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule yields: an offset range in the document and what to say about it.
+
+    `fix` is the replacement text for [start, end) or None when no fix is safe. Corpus rules,
+    which no longer hold the document when they decide, also fill `span`, `text` and `context`.
+    """
+
+    start: int
+    end: int
+    message: str
+    fix: str | None = None
+    severity: str | None = None
+    related: tuple[Related, ...] = ()
+    span: Span | None = None
+    text: str | None = None
+    context: str | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    code: str
+    name: str
+    category: str
+    severity: str
+    message: str
+    fix: str | None
+    text: str  # the matched text
+    context: str  # a little text around the match on its line, for fingerprints
+    source_line: str  # the start line (windowed when huge), for the annotated report
+    source_offset: int = 0  # code points of the line cut off before source_line
+    related: tuple[Related, ...] = ()
+    fingerprint: str = ""
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def sort_key(self):
+        return (self.path, self.line, self.column, self.code, self.message)
+
+    def with_(self, **changes) -> "Finding":
+        return replace(self, **changes)
+
+    def to_json(self) -> dict:
+        data = {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "code": self.code,
+            "name": self.name,
+            "category": self.category,
+            "severity": self.severity,
+            "message": self.message,
+            "fix": self.fix,
+            "text": self.text,
+            "fingerprint": self.fingerprint,
+            "related": [
+                {"path": r.path, "line": r.line, "column": r.column, "message": r.message}
+                for r in self.related
+            ],
+        }
+        data.update(self.extra)
+        return data

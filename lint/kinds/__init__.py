@@ -1,0 +1,61 @@
+"""Interpreters of declarative (YAML) rules. One small module per kind.
+
+Every YAML rule has the common metadata keys below plus the keys its kind declares; any other key
+is an error naming the file and line.
+"""
+from __future__ import annotations
+
+from lint import MtlintError
+from lint.rule import Rule, validate_metadata
+from lint.yamlio import LineDict, line_of
+
+COMMON_KEYS = {"code", "name", "category", "severity", "summary", "doc", "examples", "kind", "options"}
+
+
+def build_yaml_rule(data, path: str) -> Rule:
+    from lint.kinds.existence import ExistenceRule
+    from lint.kinds.substitution import SubstitutionRule
+
+    kinds = {"existence": ExistenceRule, "substitution": SubstitutionRule}
+    if not isinstance(data, dict):
+        raise MtlintError(f"{path}:1: a rule file must be a mapping of keys")
+    kind = data.get("kind")
+    if kind not in kinds:
+        raise MtlintError(f"{path}:{line_of(data, 'kind')}: kind must be one of {', '.join(sorted(kinds))}, not {kind!r}")
+    cls = kinds[kind]
+    allowed = COMMON_KEYS | set(cls.KEYS)
+    for key in data:
+        if key not in allowed:
+            raise MtlintError(f"{path}:{line_of(data, key)}: unknown key {key!r} for a {kind} rule "
+                              f"(allowed: {', '.join(sorted(allowed))})")
+    for key in ("code", "name", "category", "summary"):
+        if key not in data:
+            raise MtlintError(f"{path}:{line_of(data)}: missing key {key!r}")
+    rule = cls()
+    rule.source = path
+    rule.code = str(data["code"])
+    rule.name = str(data["name"])
+    rule.category = str(data["category"])
+    rule.severity = str(data.get("severity", "warning"))
+    rule.summary = str(data["summary"]).strip()
+    rule.doc = str(data.get("doc", "")).strip()
+    rule.examples = list(data.get("examples") or [])
+    rule.options = dict(data.get("options") or {})
+    where = lambda key: f"{path}:{line_of(data, key)}"  # noqa: E731
+    validate_metadata(rule, where("code"))
+    try:
+        rule.configure(data, where)
+    except MtlintError:
+        raise
+    except Exception as e:  # a bad regex, a wrong type: name the place
+        raise MtlintError(f"{path}:{line_of(data)}: {type(e).__name__}: {e}") from None
+    return rule
+
+
+def as_list(data: LineDict, key: str, where) -> list:
+    value = data.get(key, [])
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list):
+        raise MtlintError(f"{where(key)}: {key} must be a list")
+    return value

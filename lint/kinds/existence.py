@@ -1,0 +1,67 @@
+"""`existence`: flag every match of a list of words or patterns (Vale's existence check).
+
+Keys:
+  tokens       literal words or phrases, matched on word boundaries (spaces match any whitespace)
+  patterns     regular expressions (the `regex` module's syntax, Unicode properties included);
+               a group named `m` narrows the reported span to that group
+  ignore_case  default false
+  message      text of the finding; `{match}` is the matched text
+  fix          replacement text for the match ("" deletes it); omit when no fix is safe
+  quotes       "skip" (default): matches inside quotations are the speaker's words and are not
+               reported; "include": report them too
+  skip_title   do not look at the first line (the headline)
+"""
+from __future__ import annotations
+
+import regex
+
+from lint import MtlintError
+from lint.finding import Hit
+from lint.kinds import as_list
+from lint.rule import Rule
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A literal phrase as a regex on word boundaries, any run of whitespace between words."""
+    words = [regex.escape(w) for w in phrase.split()]
+    body = r"\s+".join(words)
+    left = r"\b" if regex.match(r"\w", phrase) else ""
+    right = r"\b" if regex.search(r"\w$", phrase) else ""
+    return f"{left}{body}{right}"
+
+
+class ExistenceRule(Rule):
+    KEYS = ("tokens", "patterns", "ignore_case", "message", "fix", "quotes", "skip_title")
+
+    def configure(self, data, where):
+        tokens = [str(t) for t in as_list(data, "tokens", where)]
+        patterns = [str(p) for p in as_list(data, "patterns", where)]
+        if not tokens and not patterns:
+            raise MtlintError(f"{where('kind')}: an existence rule needs tokens or patterns")
+        flags = regex.V1 | (regex.IGNORECASE if data.get("ignore_case") else 0)
+        alternatives = [phrase_pattern(t) for t in tokens] + [f"(?:{p})" for p in patterns]
+        for p in patterns:
+            try:
+                regex.compile(p, flags)
+            except regex.error as e:
+                raise MtlintError(f"{where('patterns')}: bad pattern {p!r}: {e}") from None
+        self.pattern = regex.compile("|".join(alternatives), flags)
+        self.message = str(data.get("message", "`{match}`: " + self.summary))
+        self.fix_text = data.get("fix")
+        self.fixable = self.fix_text is not None
+        self.quotes = data.get("quotes", "skip")
+        if self.quotes not in ("skip", "include"):
+            raise MtlintError(f"{where('quotes')}: quotes must be skip or include")
+        self.skip_title = bool(data.get("skip_title", False))
+
+    def check(self, doc, ctx):
+        title_end = doc.line_bounds(doc.first_content_line)[1] if self.skip_title else -1
+        for m in self.pattern.finditer(doc.text):
+            start, end = (m.span("m") if "m" in m.groupdict() and m.group("m") is not None else m.span())
+            if start == end or start < title_end:
+                continue
+            if self.quotes == "skip" and doc.in_quote(start, end):
+                continue
+            text = doc.text[start:end]
+            fix = None if self.fix_text is None else str(self.fix_text).format(match=text)
+            yield Hit(start, end, self.message.format(match=text), fix=fix)
