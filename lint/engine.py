@@ -240,3 +240,16 @@ def _work_in_worker(item) -> FileResult:
 def severity_at_least(severity: str, threshold: str) -> bool:
     return SEVERITIES.index(severity) >= SEVERITIES.index(threshold)
 
+
+
+def lint_texts(rule: Rule, files: dict, options: dict | None = None, project=None) -> list[Finding]:
+    """Run one rule over in-memory texts ({path: text}); corpus rules see all of them."""
+    ctx_options = dict(rule.options)
+    ctx_options.update(options or {})
+    ctx = RuleContext(options=ctx_options, project=project or Project(Settings()))
+    docs = {path: Document(path, text) for path, text in files.items()}
+    if not rule.corpus:
+        return [make_finding(rule, doc, hit) for doc in docs.values() for hit in rule.check(doc, ctx)]
+    summaries = {path: rule.collect(doc, ctx) for path, doc in docs.items()}
+    summaries = {p: s for p, s in summaries.items() if s is not None}
+    return [make_finding(rule, docs[path], hit) for path, hit in rule.finalize(summaries, ctx)]

@@ -35,7 +35,7 @@ def load_rule_file(path: str, module: str | None = None) -> Rule:
     rule = rule_cls()
     rule.source = path
     if not rule.doc:
-        rule.doc = (rule_cls.__doc__ or "").strip()
+        rule.doc = (rule_cls.__doc__ or mod.__doc__ or "").strip()
     validate_metadata(rule, path)
     return rule
 

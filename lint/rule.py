@@ -13,7 +13,7 @@ from lint import CATEGORIES, SEVERITIES, MtlintError
 from lint.document import Document
 from lint.finding import Hit
 
-EXAMPLE_KEYS = {"fail", "pass", "fix", "at", "files", "options", "note"}
+EXAMPLE_KEYS = {"fail", "pass", "fix", "at", "files", "options", "termbase", "note"}
 
 
 @dataclass
@@ -81,6 +81,7 @@ class Example:
     at: list = field(default_factory=list)
     fix: str | None = None
     options: dict = field(default_factory=dict)
+    termbase: dict | None = None
 
 
 def examples_of(rule: Rule) -> list[Example]:
@@ -91,5 +92,6 @@ def examples_of(rule: Rule) -> list[Example]:
             files = dict(raw["files"])
         else:
             files = {"example.txt": raw.get("fail", raw.get("pass"))}
-        out.append(Example(kind, files, list(raw.get("at", [])), raw.get("fix"), dict(raw.get("options", {}))))
+        out.append(Example(kind, files, list(raw.get("at", [])), raw.get("fix"),
+                           dict(raw.get("options", {})), raw.get("termbase")))
     return out

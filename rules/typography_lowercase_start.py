@@ -1,0 +1,52 @@
+"""A sentence that starts in lower case after a full stop.
+
+What it flags: "... Brigadier General Khalifa Haftar. issued." The lower-case word after the
+full stop is usually a fragment left by a broken sentence split, or a sentence whose start was
+lost when the text was cut.
+
+Why it matters: it is a visible error, and a sign that words are missing around it.
+
+Known abbreviations ("e.g.", "etc.", "approx.", "vs.") and lines of lists are not flagged; words
+with capitals inside ("iPhone", "eBay") are brand names, not sentence starts.
+"""
+import regex
+
+from lint.finding import Hit
+from lint.rule import Rule
+
+ABBREVIATIONS = {
+    "e.g", "i.e", "etc", "approx", "vs", "cf", "al", "no", "nos", "fig", "figs", "sq", "ft", "lb", "lbs",
+    "oz", "pp", "vol", "vols", "ed", "eds", "est", "ca", "inc", "corp", "ltd", "co", "jr", "sr", "st",
+    "mt", "dept", "univ", "govt", "min", "max", "avg", "mln", "bln", "pct", "dlrs", "yr", "yrs", "mos",
+    "km", "kg", "cm", "mm", "ml", "m", "a.m", "p.m", "op", "cit", "ibid", "viz", "seq",
+}
+
+PATTERN = regex.compile(r"(?<![\p{L}.])(?P<word>[\p{L}.]+)\.[ \t]+(?P<next>\p{Ll}[\p{Ll}’'-]*)(?=[\s.,;:!?])")
+
+
+class LowercaseSentenceStart(Rule):
+    code = "TYP003"
+    name = "lowercase-sentence-start"
+    category = "typography"
+    severity = "warning"
+    summary = "A sentence fragment that starts in lower case after a full stop"
+    examples = [
+        {"fail": "Akar met Brigadier General Khalifa Haftar. issued.", "at": ["1:44"]},
+        {"fail": "The talks ended. and the delegations left.", "at": ["1:18"]},
+        {"pass": "Imports of grain, e.g. wheat and maize, rose 5 pct."},
+        {"pass": "Sales rose to 5 mln dlrs. vs 4 mln a year ago."},
+        {"pass": "He bought an iPhone. eBay sold it."},
+    ]
+
+    def check(self, doc, ctx):
+        for m in PATTERN.finditer(doc.text):
+            before = m.group("word").lower()
+            if before in ABBREVIATIONS or before.rstrip(".") in ABBREVIATIONS or "." in before:
+                continue
+            if len(before) == 1:
+                continue  # an initial: "J. smith" is rarer than "U.S. officials"
+            start = m.start("next")
+            yield Hit(start, m.end("next"), f"Sentence starts in lower case (`{m.group('next')}`): a fragment or a broken split?")
+
+
+RULE = LowercaseSentenceStart

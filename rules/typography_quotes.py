@@ -1,0 +1,41 @@
+"""Quotation marks that do not pair up.
+
+What it flags: a quotation opened with a straight quote (") and closed with a curly one (”), or
+the reverse; an opening mark never closed; a closing mark with no opening one.
+
+Why it matters: mixed marks betray text stitched together from two sources or passed through a
+translation tool; an unclosed quotation leaves the reader unsure where a speaker's words end,
+which matters for attribution and for every rule that treats quoted words as the speaker's.
+
+A quotation may run over several paragraphs in news style: the paragraph ends open and the next
+one starts with an opening mark. That is not flagged.
+"""
+from lint.finding import Hit
+from lint.rule import Rule
+
+MESSAGES = {
+    "mismatched": "Quotation opened with {mark} but closed with a different style of mark",
+    "unclosed": "Quotation opened with {mark} is never closed",
+    "stray": "Closing quotation mark {mark} with no opening mark",
+}
+
+
+class QuoteBalance(Rule):
+    code = "TYP001"
+    name = "unbalanced-quotes"
+    category = "typography"
+    severity = "warning"
+    summary = "Mismatched or unbalanced quotation marks"
+    examples = [
+        {"fail": '"A war criminal must know they will be a target,” Akar said.', "at": ["1:1"]},
+        {"fail": "He said: “We will respond.\n\nThe ministry declined to comment.", "at": ["1:10"]},
+        {"pass": "“We will respond,” he said. \"Any attack will fail,\" he added."},
+        {"pass": "“We will respond.\n\n“Any attack will fail,” he added."},
+    ]
+
+    def check(self, doc, ctx):
+        for offset, kind in doc.quote_problems:
+            yield Hit(offset, offset + 1, MESSAGES[kind].format(mark=doc.text[offset]))
+
+
+RULE = QuoteBalance
