@@ -4,6 +4,7 @@ Keys:
   tokens       literal words or phrases, matched on word boundaries (spaces match any whitespace)
   patterns     regular expressions (the `regex` module's syntax, Unicode properties included);
                a group named `m` narrows the reported span to that group
+  define       named sub-patterns that patterns use as (?&name), written once
   ignore_case  default false
   message      text of the finding; `{match}` is the matched text
   fix          replacement text for the match ("" deletes it); omit when no fix is safe
@@ -31,7 +32,7 @@ def phrase_pattern(phrase: str) -> str:
 
 
 class ExistenceRule(Rule):
-    KEYS = ("tokens", "patterns", "ignore_case", "message", "fix", "quotes", "skip_title")
+    KEYS = ("tokens", "patterns", "define", "ignore_case", "message", "fix", "quotes", "skip_title")
 
     def configure(self, data, where):
         tokens = [str(t) for t in as_list(data, "tokens", where)]
@@ -39,13 +40,17 @@ class ExistenceRule(Rule):
         if not tokens and not patterns:
             raise MtlintError(f"{where('kind')}: an existence rule needs tokens or patterns")
         flags = regex.V1 | (regex.IGNORECASE if data.get("ignore_case") else 0)
+        define = data.get("define") or {}
+        if not isinstance(define, dict):
+            raise MtlintError(f"{where('define')}: define must be a mapping of name -> pattern")
+        defines = "".join(f"(?(DEFINE)(?<{name}>{p}))" for name, p in define.items())
         alternatives = [phrase_pattern(t) for t in tokens] + [f"(?:{p})" for p in patterns]
         for p in patterns:
             try:
-                regex.compile(p, flags)
+                regex.compile(p + defines, flags)
             except regex.error as e:
                 raise MtlintError(f"{where('patterns')}: bad pattern {p!r}: {e}") from None
-        self.pattern = regex.compile("|".join(alternatives), flags)
+        self.pattern = regex.compile("|".join(alternatives) + defines, flags)
         self.message = str(data.get("message", "`{match}`: " + self.summary))
         self.fix_text = data.get("fix")
         self.fixable = self.fix_text is not None

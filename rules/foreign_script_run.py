@@ -1,0 +1,55 @@
+"""A run of letters in a non-Latin script inside English text.
+
+What it flags: "Source: ΑΠΕ-ΜΠΕ", a Cyrillic or Arabic name left untransliterated, a Chinese
+caption. A run is two or more letters of one script other than Latin, with the hyphens, dots
+and spaces between them.
+
+Why it matters: it is text the pipeline failed to translate or transliterate; most readers
+cannot read it, and the house style wants the Latin form (ANA-MPA).
+
+Single letters used as symbols (π, Δ, µ) are left alone. `allow_scripts` lists scripts that
+a project accepts (for example a bilingual corpus).
+"""
+import regex
+
+from lint.finding import Hit
+from lint.rule import Rule
+
+# Letters of any script but Latin (Common and Inherited are not letters of a script).
+FOREIGN_LETTER = r"[\p{L}--\p{Script=Latin}--\p{Script=Common}--\p{Script=Inherited}]"
+RUN = regex.compile(rf"{FOREIGN_LETTER}[\p{{M}}]*(?:(?:[-.'’ ]?{FOREIGN_LETTER}[\p{{M}}]*)+)", regex.V1)
+
+
+class ForeignScriptRun(Rule):
+    code = "FSC001"
+    name = "foreign-script-run"
+    category = "foreign_script"
+    severity = "warning"
+    summary = "Text in a non-Latin script left inside English copy"
+    options = {"allow_scripts": []}
+    examples = [
+        {"fail": "Namrous thanked the Turks.\nSource: ΑΠΕ-ΜΠΕ", "at": ["2:9"]},
+        {"fail": "The head of Роснефть said output would rise.", "at": ["1:13"]},
+        {"pass": "The area of a circle is π r squared; the change Δ was small."},
+        {"pass": "Café owners in Zürich and Łódź protested."},
+        {"pass": "Москва said nothing.", "options": {"allow_scripts": ["Cyrillic"]}},
+    ]
+
+    def check(self, doc, ctx):
+        allowed = set(ctx.options.get("allow_scripts") or [])
+        for m in RUN.finditer(doc.text):
+            script = script_of(m.group()[0])
+            if script in allowed:
+                continue
+            yield Hit(m.start(), m.end(), f"{script} text `{m.group()}` left untranslated or untransliterated")
+
+
+def script_of(char: str) -> str:
+    for name in ("Greek", "Cyrillic", "Arabic", "Hebrew", "Han", "Hiragana", "Katakana", "Hangul",
+                 "Thai", "Devanagari", "Armenian", "Georgian", "Bengali", "Tamil", "Syriac", "Thaana"):
+        if regex.match(rf"\p{{Script={name}}}", char):
+            return name
+    return "Non-Latin"
+
+
+RULE = ForeignScriptRun

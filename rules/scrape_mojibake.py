@@ -1,0 +1,65 @@
+"""Mojibake: text decoded with the wrong encoding somewhere along the pipeline.
+
+What it flags: sequences such as "â€™" for ’, "Ã©" for é, "Â " before a space: UTF-8 bytes
+read as Windows-1252 or Latin-1. Detection and the repair come from ftfy, the library made for
+this; a repair is offered when ftfy can undo the damage.
+
+Why it matters: readers see garbage, and names with accents no longer match their other
+spellings, so every corpus rule downstream sees a different word.
+"""
+from lint.finding import Hit
+from lint.rule import Rule
+
+
+class Mojibake(Rule):
+    code = "SCR004"
+    name = "mojibake"
+    category = "scrape_residue"
+    severity = "error"
+    summary = "Mis-decoded characters (mojibake) such as `â€™` or `Ã©`"
+    fixable = True
+    examples = [
+        {"fail": "Haftarâ€™s forces advanced.", "at": ["1:7"], "fix": "Haftar’s forces advanced."},
+        {"fail": "The cafÃ© in Tripoli reopened."},
+        {"pass": "Haftar’s forces reached the café in Zürich — reportedly."},
+        {"pass": "Prices rose 5% to £600m (€700m)."},
+    ]
+
+    def check(self, doc, ctx):
+        from ftfy import fix_encoding
+        from ftfy.badness import BADNESS_RE, is_bad
+
+        start = 0
+        for line in doc.text.split("\n"):
+            if line and is_bad(line):
+                for m in BADNESS_RE.finditer(line):
+                    # Widen to the whole word so that ftfy sees the full byte sequence.
+                    a, b = m.start(), m.end()
+                    while a > 0 and not line[a - 1].isspace():
+                        a -= 1
+                    while b < len(line) and not line[b].isspace():
+                        b += 1
+                    fixed = fix_encoding(line[a:b])
+                    core = _trim_common(line[a:b], fixed)
+                    if core is None:
+                        continue
+                    (ca, cb), replacement = core
+                    yield Hit(start + a + ca, start + a + cb,
+                              f"Mojibake `{line[a + ca:a + cb]}` (probably `{replacement}`)", fix=replacement)
+            start += len(line) + 1
+
+
+def _trim_common(old: str, new: str):
+    """The changed middle of old -> new, as ((start, end) in old, replacement)."""
+    if old == new:
+        return None
+    i = 0
+    while i < min(len(old), len(new)) and old[i] == new[i]:
+        i += 1
+    j = 0
+    while j < min(len(old), len(new)) - i and old[-1 - j] == new[-1 - j]:
+        j += 1
+    return (i, len(old) - j), new[i:len(new) - j]
+
+
+RULE = Mojibake
