@@ -1,0 +1,101 @@
+"""An acronym that the article never expands.
+
+What it flags: the first use of an acronym ("a statement issued by HCE") when nothing in the
+article spells it out: neither "High Council of State (HCS)" style nor a phrase elsewhere in
+the article whose initials give the letters ("Government of National Accord" for GNA).
+
+Why it matters: readers of a republished or translated article lack the context of the source;
+an acronym in a foreign form (HCE for the French "Haut Conseil d'État") is doubly opaque.
+
+Not flagged: acronyms every reader knows (UN, NATO, EU, ...; extend with `known-acronyms`),
+designations with digits (SU-35), company tickers in angle brackets, acronyms before a company
+suffix ("AMR Corp"), Roman numerals, and all-capital headlines or section labels.
+"""
+from importlib import resources
+
+import regex
+
+from lint.finding import Hit
+from lint.rule import Rule
+
+ACRONYM = regex.compile(r"(?<![\p{L}\p{N}<.&/-])(?P<a>[A-Z]{2,6})(?P<plural>s)?(?![\p{L}\p{N}>&/]|-\p{N}|\.\p{Lu})")
+WORD = regex.compile(r"\p{L}[\p{L}’']*")
+STOPWORDS = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "al", "el", "in", "on", "to", "&", "d", "a", "an"}
+COMPANY_SUFFIX = regex.compile(r"\s+(?:Corp|Inc|Co|Ltd|Plc|PLC|Group|Holdings?|SA|AG|NV|SpA|Bhd|LP|Cos|Corporation|Company|Industries|Bancorp|Airlines)\b")
+ROMAN = regex.compile(r"[IVXLCDM]+")
+
+
+def known_acronyms() -> frozenset:
+    text = resources.files("lint.data").joinpath("known_acronyms.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def expanded_in(text: str, acronym: str, words) -> bool:
+    """True when `acronym (` ... or a run of words whose initials spell it is in the text."""
+    if regex.search(rf"\(\s*{acronym}s?\s*\)|{acronym}s?\s*\(\s*\p{{L}}", text):
+        return True  # "High Council of State (HCS)" or "HCS (High Council of State)"
+    letters = acronym.upper()
+    need_capitals = len(letters) <= 2
+    for i in range(len(words)):
+        k, j = 0, i
+        while j < len(words) and k < len(letters):
+            w = words[j]
+            if w.lower() in STOPWORDS and k > 0:
+                j += 1
+                continue
+            if w[0].upper() != letters[k] or (need_capitals and not w[0].isupper()):
+                break
+            # "Libyan-made" gives one letter; "unmanned aerial vehicles" three.
+            k += 1
+            j += 1
+        if k == len(letters):
+            return True
+    return False
+
+
+class UndefinedAcronym(Rule):
+    code = "ACR001"
+    name = "undefined-acronym"
+    category = "acronym"
+    severity = "warning"
+    summary = "An acronym used but never expanded in the article"
+    options = {"min_length": 2}
+    examples = [
+        {"fail": "Akar and Mekher called for coordination, according to a statement issued by HCE.", "at": ["1:77"]},
+        {"fail": "The GNA said it would respond. The GNA later declined to comment.", "at": ["1:5"]},
+        {"pass": "The Government of National Accord (GNA) said the GNA would respond."},
+        {"pass": "Later the GNA said it would respond to the Government of National Accord critics."},
+        {"pass": "The UN and NATO met; SU-35 jets flew; <IBM> rose; AMR Corp fell; Louis XIV.\nWHAT HAPPENED?"},
+    ]
+
+    def check(self, doc, ctx):
+        known = known_acronyms() | (ctx.project.known_acronyms if ctx.project else frozenset())
+        words = None
+        seen = set()
+        for m in ACRONYM.finditer(doc.text):
+            acronym = m.group("a")
+            if acronym in seen or acronym in known or len(acronym) < ctx.options["min_length"]:
+                continue
+            if ROMAN.fullmatch(acronym) or COMPANY_SUFFIX.match(doc.text, m.end()):
+                continue
+            if _in_capitals_line(doc, m.start()):
+                continue
+            seen.add(acronym)
+            if words is None:
+                words = WORD.findall(doc.text)
+            if expanded_in(doc.text, acronym, words):
+                continue
+            yield Hit(m.start(), m.end("a"), f"Acronym `{acronym}` is never expanded in this article")
+
+
+def _in_capitals_line(doc, offset: int) -> bool:
+    """A headline or label in capitals: its words are not acronyms."""
+    start = doc.text.rfind("\n", 0, offset) + 1
+    end = doc.text.find("\n", offset)
+    line = doc.text[start:len(doc.text) if end < 0 else end]
+    letters = [c for c in line if c.isalpha()]
+    words = regex.findall(r"\p{Lu}{2,}", line)
+    return len(words) >= 2 and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
+
+
+RULE = UndefinedAcronym
