@@ -132,6 +132,14 @@ def _straight_opens(text: str, i: int) -> bool:
     return (before in _OPENER_CONTEXT or before in OPENING_QUOTES) and not after.isspace()
 
 
+def _reopens(text: str, open_at: int, i: int) -> bool:
+    """An opening mark at a paragraph start (or, where paragraphs were run together, right after
+    a sentence end) while a quotation is open continues that quotation."""
+    if "\n" in text[open_at:i] and text[text.rfind("\n", 0, i) + 1:i].strip() == "":
+        return True
+    return bool(regex.search(r"[.!?…][ \t]+$", text[max(open_at, i - 8):i]))
+
+
 def scan_quotations(text: str):
     """Pair quotation marks into spans.
 
@@ -139,6 +147,7 @@ def scan_quotations(text: str):
     quotation, and also a `mismatched` problem). News style lets a quotation run over several
     paragraphs: the paragraph ends without a closing mark and the next one reopens. So an opening
     mark at the start of a paragraph while a quotation is open continues that quotation.
+    Quotations are not nested: news copy nests with single quotes, which are not scanned.
     """
     spans: list[tuple[int, int]] = []
     problems: list[tuple[int, str]] = []
@@ -150,7 +159,7 @@ def scan_quotations(text: str):
         if opening:
             if open_at is None:
                 open_at, open_char = i, ch
-            elif "\n" in text[open_at:i] and text[text.rfind("\n", 0, i) + 1:i].strip() == "":
+            elif _reopens(text, open_at, i):
                 pass  # a multi-paragraph quotation reopening: same quotation goes on
             else:
                 problems.append((i, "stray"))

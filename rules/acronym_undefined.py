@@ -9,7 +9,8 @@ an acronym in a foreign form (HCE for the French "Haut Conseil d'État") is doub
 
 Not flagged: acronyms every reader knows (UN, NATO, EU, ...; extend with `known-acronyms`),
 designations with digits (SU-35), company tickers in angle brackets, acronyms before a company
-suffix ("AMR Corp"), Roman numerals, and all-capital headlines or section labels.
+suffix ("AMR Corp") and legal forms ("Siemens AG"), credit ratings (AAA, BB), Roman numerals,
+wire slugs (NOTE, REUTER) and all-capital headlines, labels or one-word lines.
 """
 from importlib import resources
 
@@ -22,6 +23,14 @@ ACRONYM = regex.compile(r"(?<![\p{L}\p{N}<.&/-])(?P<a>[A-Z]{2,6})(?P<plural>s)?(
 WORD = regex.compile(r"\p{L}[\p{L}’']*")
 STOPWORDS = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "al", "el", "in", "on", "to", "&", "d", "a", "an"}
 COMPANY_SUFFIX = regex.compile(r"\s+(?:Corp|Inc|Co|Ltd|Plc|PLC|Group|Holdings?|SA|AG|NV|SpA|Bhd|LP|Cos|Corporation|Company|Industries|Bancorp|Airlines)\b")
+# Legal forms of companies ("Siemens AG", "Philips NV"): part of a name, not an acronym to expand.
+LEGAL_FORMS = {"AG", "PLC", "NV", "SA", "AB", "LP", "BV", "SPA", "KK", "AS", "ASA", "OY", "OYJ", "NL", "SE",
+               "LLC", "LTD", "INC", "CO", "CORP", "GMBH", "SARL", "SRL", "PT", "TBK", "BHD"}
+# Capitals that are words, not acronyms, in wire copy: slugs and labels.
+WIRE_WORDS = {"NOTE", "NOTES", "MORE", "YEAR", "REUTER", "REUTERS", "UPDATE", "CORRECTED", "REPEAT", "URGENT",
+              "FLASH", "BULLETIN", "PHOTO", "VIDEO", "WATCH", "LIVE", "BREAKING", "EXCLUSIVE", "ANALYSIS",
+              "FACTBOX", "INSIGHT", "LEAD", "END", "TOTAL", "NEWS", "SOURCE", "TEXT"}
+RATING = regex.compile(r"[ABC]{1,3}")  # credit ratings: AAA, BB, C
 ROMAN = regex.compile(r"[IVXLCDM]+")
 
 
@@ -76,9 +85,9 @@ class UndefinedAcronym(Rule):
             acronym = m.group("a")
             if acronym in seen or acronym in known or len(acronym) < ctx.options["min_length"]:
                 continue
-            if ROMAN.fullmatch(acronym) or COMPANY_SUFFIX.match(doc.text, m.end()):
+            if acronym in WIRE_WORDS or acronym in LEGAL_FORMS or ROMAN.fullmatch(acronym) or RATING.fullmatch(acronym):
                 continue
-            if _in_capitals_line(doc, m.start()):
+            if COMPANY_SUFFIX.match(doc.text, m.end()) or _in_capitals_line(doc, m.start()):
                 continue
             seen.add(acronym)
             if words is None:
@@ -94,8 +103,8 @@ def _in_capitals_line(doc, offset: int) -> bool:
     end = doc.text.find("\n", offset)
     line = doc.text[start:len(doc.text) if end < 0 else end]
     letters = [c for c in line if c.isalpha()]
-    words = regex.findall(r"\p{Lu}{2,}", line)
-    return len(words) >= 2 and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
+    words = regex.findall(r"\p{L}+", line)
+    return len(words) == 1 or sum(c.isupper() for c in letters) >= 0.6 * len(letters)
 
 
 RULE = UndefinedAcronym

@@ -15,7 +15,8 @@ from lint.finding import Hit
 from lint.rule import Rule
 
 PATTERN = regex.compile(
-    r"\b(?P<verb>\p{L}{4,})\s+(?P<det>a|an|the|his|her|their|its|our|this)\s+(?P<noun>\p{L}{4,})(?P<after>[^\p{L}\p{N}]*(?:\p{L}+|\p{N})?)",
+    r"\b(?P<verb>\p{Ll}{4,})(?:[ \t]+|[ \t]*\n[ \t]*)(?P<det>a|an|the|his|her|their|its|our|this)"
+    r"(?:[ \t]+|[ \t]*\n[ \t]*)(?P<noun>\p{Ll}{4,})(?P<after>[^\p{L}\p{N}]*(?:\p{L}+|\p{N})?)",
     regex.IGNORECASE)
 IDIOMS = {"live", "life", "dream", "smile", "laugh", "sigh", "fight", "race", "walk", "play", "dance", "sing",
           "song", "sleep", "think", "build", "drink", "breath", "breathe", "cry", "kiss", "bless", "blessing",
@@ -59,6 +60,8 @@ class CognateObject(Rule):
         {"fail": "Akar said in Tripoli on Saturday, addressing an address to Turkish armed forces.", "at": ["1:35"]},
         {"fail": "The ministry warned a warning to Haftar's forces.", "at": ["1:14"]},
         {"fail": "The council decided a decision on the budget."},
+        {"pass": "Freeze on anti-spam campaign\n\nThe campaign was halted."},
+        {"pass": "The firm expects to report a loss a loss of 16 mln dlrs."},
         {"pass": "He lived a life of service and dreamed a dream of peace."},
         {"pass": "The company recorded a record profit of 5 mln dlrs."},
         {"pass": "The minister addressed the troops and issued a warning."},
@@ -67,9 +70,9 @@ class CognateObject(Rule):
     def check(self, doc, ctx):
         for m in PATTERN.finditer(doc.text, overlapped=True):
             verb, noun = m.group("verb"), m.group("noun")
-            if not verb.lower().endswith(VERB_ENDINGS) and verb.lower() != noun.lower():
-                continue
-            if stem(noun, NOUN_ENDINGS) in IDIOMS or stem(verb, VERB_ENDINGS) in IDIOMS or verb[0].isupper() and noun[0].isupper():
+            if not verb.endswith(VERB_ENDINGS) or verb == noun:
+                continue  # "a loss a loss" is a doubled phrase, not a verb and its object
+            if stem(noun, NOUN_ENDINGS) in IDIOMS or stem(verb, VERB_ENDINGS) in IDIOMS:
                 continue
             after = m.group("after")
             nxt = regex.search(r"[\p{L}\p{N}]+$", after)

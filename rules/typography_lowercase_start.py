@@ -18,7 +18,11 @@ ABBREVIATIONS = {
     "e.g", "i.e", "etc", "approx", "vs", "cf", "al", "no", "nos", "fig", "figs", "sq", "ft", "lb", "lbs",
     "oz", "pp", "vol", "vols", "ed", "eds", "est", "ca", "inc", "corp", "ltd", "co", "jr", "sr", "st",
     "mt", "dept", "univ", "govt", "min", "max", "avg", "mln", "bln", "pct", "dlrs", "yr", "yrs", "mos",
-    "km", "kg", "cm", "mm", "ml", "m", "a.m", "p.m", "op", "cit", "ibid", "viz", "seq",
+    "km", "kg", "cm", "mm", "ml", "m", "a.m", "p.m", "op", "cit", "ibid", "viz", "seq", "unch",
+    # US state abbreviations in datelines and market tables ("Tacoma, Wash. unch")
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la",
+    "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex",
+    "va", "vt", "wash", "wis", "wyo", "mex",
 }
 
 PATTERN = regex.compile(r"(?<![\p{L}.])(?P<word>[\p{L}.]+)\.[ \t]+(?P<next>\p{Ll}[\p{Ll}’'-]*)(?=[\s.,;:!?])")
