@@ -1,0 +1,147 @@
+"""The termbase: a project's house style, as a YAML file the project owns.
+
+    terms:              # canonical forms and the wrong variants to replace
+      - use: Operation Irini
+        not: [Operation Irene]
+        note: the EU naval operation enforcing the arms embargo on Libya
+      - use: Irini
+        not: [Irene]
+        context: [operation, EU, European, naval]   # only in sentences with one of these words
+    people:             # the rank or title of a person, and spellings of the name
+      - name: Khalifa Haftar
+        rank: Field Marshal
+        not: [Hafter]
+    avoid:              # words the house style does not use, with what to write instead
+      - phrase: terrorist militias
+        instead: armed groups
+        note: a label, not a description
+
+Every key is checked; a mistake names the file and line.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from lint import MtlintError
+from lint.yamlio import LineDict, line_of, load_yaml
+
+SECTION_KEYS = {
+    "terms": ({"use", "not", "context", "note", "case_sensitive"}, {"use", "not"}),
+    "people": ({"name", "rank", "not", "note"}, {"name"}),
+    "avoid": ({"phrase", "instead", "note", "case_sensitive"}, {"phrase"}),
+}
+
+
+@dataclass(frozen=True)
+class Term:
+    use: str
+    variants: tuple
+    context: tuple = ()
+    note: str = ""
+    case_sensitive: bool = True
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    rank: str | None = None
+    variants: tuple = ()
+    note: str = ""
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+
+@dataclass(frozen=True)
+class Avoid:
+    phrase: str
+    instead: str | None = None
+    note: str = ""
+    case_sensitive: bool = False
+
+
+@dataclass
+class Termbase:
+    path: str
+    terms: list = field(default_factory=list)
+    people: list = field(default_factory=list)
+    avoid: list = field(default_factory=list)
+
+    def canonical_names(self) -> dict:
+        """variant spelling -> canonical spelling, for single-word names and terms."""
+        out = {}
+        for t in self.terms:
+            for v in t.variants:
+                out[v] = t.use
+        for p in self.people:
+            for v in p.variants:
+                out[v] = p.surname if " " not in v else p.name
+        return out
+
+
+def _strings(value, where, key) -> tuple:
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise MtlintError(f"{where}: {key} must be a string or a list of strings")
+    return tuple(value)
+
+
+def load_termbase(path: str) -> Termbase:
+    data = load_yaml(path)
+    if data is None:
+        return Termbase(path)
+    if not isinstance(data, LineDict):
+        raise MtlintError(f"{path}:1: a termbase is a mapping with terms, people and avoid")
+    tb = Termbase(path)
+    for section, items in data.items():
+        where = f"{path}:{line_of(data, section)}"
+        if section not in SECTION_KEYS:
+            raise MtlintError(f"{where}: unknown section {section!r} (known: {', '.join(SECTION_KEYS)})")
+        if not isinstance(items, list):
+            raise MtlintError(f"{where}: {section} must be a list of entries")
+        allowed, required = SECTION_KEYS[section]
+        for item in items:
+            at = f"{path}:{line_of(item) or line_of(data, section)}"
+            if not isinstance(item, dict):
+                raise MtlintError(f"{at}: each {section} entry must be a mapping")
+            for key in item:
+                if key not in allowed:
+                    raise MtlintError(f"{path}:{line_of(item, key)}: unknown key {key!r} in {section} "
+                                      f"(allowed: {', '.join(sorted(allowed))})")
+            for key in required:
+                if not item.get(key):
+                    raise MtlintError(f"{at}: {section} entry needs {key!r}")
+            for key in ("use", "name", "phrase", "rank", "instead", "note"):
+                if key in item and not isinstance(item[key], str):
+                    raise MtlintError(f"{path}:{line_of(item, key)}: {key} must be a string")
+            if section == "terms":
+                variants = _strings(item["not"], f"{path}:{line_of(item, 'not')}", "not")
+                if item["use"] in variants:
+                    raise MtlintError(f"{path}:{line_of(item, 'not')}: {item['use']!r} is listed as its own variant")
+                context = _strings(item.get("context", []), f"{path}:{line_of(item, 'context')}", "context") if item.get("context") else ()
+                tb.terms.append(Term(item["use"], variants, context, item.get("note", ""), bool(item.get("case_sensitive", True))))
+            elif section == "people":
+                variants = _strings(item.get("not", []), f"{path}:{line_of(item, 'not')}", "not") if item.get("not") else ()
+                tb.people.append(Person(item["name"], item.get("rank"), variants, item.get("note", "")))
+            else:
+                tb.avoid.append(Avoid(item["phrase"], item.get("instead"), item.get("note", ""), bool(item.get("case_sensitive", False))))
+    _check_no_loops(tb, path)
+    return tb
+
+
+def _check_no_loops(tb: Termbase, path: str) -> None:
+    canonical = {t.use for t in tb.terms}
+    for t in tb.terms:
+        for v in t.variants:
+            if v in canonical:
+                raise MtlintError(f"{path}: {v!r} is both a canonical term and a variant of {t.use!r}")
+
+
+def phrase_regex(phrase: str, case_sensitive: bool = True):
+    words = [regex.escape(w) for w in phrase.split()]
+    flags = 0 if case_sensitive else regex.IGNORECASE
+    return regex.compile(r"(?<![\p{L}\p{N}])" + r"[\s\-]+".join(words) + r"(?![\p{L}\p{N}])", flags)

@@ -1,0 +1,189 @@
+"""One name spelled two ways: "Akar" / "Aggar", "Al-Jaroushi" / "Geroushi", "Haftar" / "Hafter".
+
+What it flags: a spelling of a name that the corpus (or the same article) mostly spells another
+way, when the two differ only as transliterations do: vowels, g / k / q / j, ou / u, kh / h,
+doubled letters, the article al- / el-. No dictionary is needed; the corpus is the reference.
+
+Why it matters: readers take two spellings for two people; search, archives and entity
+extraction split one person in two. A copy desk fixes the spelling to the house form.
+
+Precision first. A pair is reported only with evidence that it is one person: both spellings in
+the same article, or the same given name before both, or a termbase entry. Spellings with
+different given names ("Mohammed Ali" / "Mohammad Reza") are different people; words that also
+occur in lower case are common words, not names; given names themselves are not compared (only
+the surname carries the identity); the article dropped on a second reference ("al-Namrous" /
+"Namrous") and derived words ("Turks" / "Turkish") are not variants. Two spellings both well established in the corpus are left
+alone. `mtlint terms` lists every cluster, evidence or not, for a person to review.
+
+The suggested replacement is the majority spelling (or the termbase's), offered as an unsafe fix.
+"""
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+
+from rapidfuzz.distance import Levenshtein
+
+from lint.corpus.names import PREFIX, name_occurrences, skeleton, translit_key
+from lint.finding import Hit, Related
+from lint.rule import Rule
+
+MAX_OCCURRENCES = 50  # per spelling per file kept in a summary
+
+
+def collect_names(doc) -> dict:
+    """A file's names: spelling -> {occurrences, given names, sentence starts, ...}; lower-case words."""
+    names: dict = {}
+    lower_words = {w for w in doc.text.split() if w[:1].islower()}
+    for spelling, start, end, given, sentence_start, followed in name_occurrences(doc):
+        entry = names.setdefault(spelling, {"occ": [], "count": 0, "given": set(), "followed": 0, "initial": 0})
+        entry["count"] += 1
+        entry["followed"] += followed
+        entry["initial"] += sentence_start
+        if given:
+            entry["given"].add(given)
+        if len(entry["occ"]) < MAX_OCCURRENCES:
+            line, col = doc.line_col(start)
+            entry["occ"].append((start, end, line, col))
+    lowered = {s for s in names if s.lower() in lower_words}
+    return {"names": names, "lowered": lowered}
+
+
+def clusters(summaries: dict, canonical_names: dict | None = None):
+    """Group spellings across the corpus; yield (members, stats) for clusters of two or more.
+
+    stats: spelling -> {"count", "files": {path: [occ]}, "given": set, "followed", "lowered"}
+    """
+    stats: dict = {}
+    for path, summary in summaries.items():
+        for spelling, entry in summary["names"].items():
+            s = stats.setdefault(spelling, {"count": 0, "files": {}, "given": set(), "followed": 0, "lowered": False})
+            s["count"] += entry["count"]
+            s["files"][path] = entry["occ"]
+            s["given"] |= entry["given"]
+            s["followed"] += entry["followed"]
+        for spelling in summary["lowered"]:
+            stats[spelling]["lowered"] = True
+    by_skeleton = defaultdict(list)
+    for spelling, s in stats.items():
+        if s["lowered"] or s["followed"] * 2 > s["count"]:
+            continue  # a common word, or mostly a given name
+        key = translit_key(spelling)
+        if len(key) < 4 or len(skeleton(key)) < 2:
+            continue
+        by_skeleton[skeleton(key)].append((spelling, key))
+    for members in by_skeleton.values():
+        if len(members) < 2:
+            continue
+        parent = {m[0]: m[0] for m in members}
+
+        def find(x):
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        for i, (a, ka) in enumerate(members):
+            for b, kb in members[i + 1:]:
+                if Levenshtein.distance(ka, kb) <= 1 and not same_name_or_derived(a, b):
+                    parent[find(a)] = find(b)
+        groups = defaultdict(list)
+        for spelling, _ in members:
+            groups[find(spelling)].append(spelling)
+        for group in groups.values():
+            if len(group) > 1:
+                yield sorted(group), stats
+
+
+def same_name_or_derived(a: str, b: str) -> bool:
+    """"al-Namrous" / "Namrous" (the article dropped on second reference) and "Turks" / "Turkish"
+    (one word derived from the other) are not two spellings of one name."""
+    a, b = PREFIX.sub("", a).lower(), PREFIX.sub("", b).lower()
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    common = len(os.path.commonprefix([a, b]))
+    return common >= len(short) - 1 and len(long_) - len(short) >= 2
+
+
+def first_occurrence(s):
+    path = min(s["files"])
+    return path, s["files"][path][0]
+
+
+def choose_canonical(group, stats, canonical_names):
+    for spelling in group:
+        if spelling in canonical_names.values():
+            return spelling
+    # Majority; on a tie, the spelling that appears first (by file, then position).
+    return min(group, key=lambda g: (-stats[g]["count"], first_occurrence(stats[g])[0], first_occurrence(stats[g])[1][0]))
+
+
+def evidence(variant, canonical, stats, canonical_names) -> str | None:
+    v, c = stats[variant], stats[canonical]
+    if canonical_names.get(variant) == canonical:
+        return "the termbase"
+    if v["given"] and c["given"] and not (v["given"] & c["given"]):
+        return None  # different given names: different people
+    if set(v["files"]) & set(c["files"]):
+        return "the same article"
+    shared = v["given"] & c["given"]
+    if shared:
+        return f"the same given name ({sorted(shared)[0]})"
+    return None
+
+
+class TransliterationVariant(Rule):
+    code = "NAM001"
+    name = "name-spelling-variant"
+    category = "name_variant"
+    severity = "warning"
+    summary = "A name spelled differently elsewhere in the article or the corpus (\"Aggar\" for \"Akar\")"
+    corpus = True
+    fixable = True
+    fix_safety = "unsafe"
+    options = {"max_established": 3}
+    examples = [
+        {"fail": "Defense Minister Hulusi Akar spoke in Tripoli. Akar said the army would stay.\n"
+                 "Aggar also criticized the operation.", "at": ["2:1"],
+         "fix": "Defense Minister Hulusi Akar spoke in Tripoli. Akar said the army would stay.\n"
+                "Akar also criticized the operation."},
+        {"files": {"a.txt": "Air Force chief Saqr Al-Jaroushi said the campaign would start.",
+                   "b.txt": "The statement by Saqr Geroushi, chief of staff, said all targets were legitimate."},
+         "at": ["b.txt:1:23"]},
+        {"fail": "Khaled al-Mehri met the minister. Akar and Mekher called for coordination."},
+        {"pass": "Defense Minister Hulusi Akar met spokesman Hami Aksoy. Akar and Aksoy spoke."},
+        {"pass": "Libya and the Libyan army; Tripoli and Tripolitania; Sudan and the Sudanese; the Turks and Turkish."},
+        {"pass": "Salahuddin al-Namrous met them. Namrous thanked the Turks. Rich oil deposits lie in Russia."},
+        {"files": {"a.txt": "Prime Minister Mohammed Ali spoke.", "b.txt": "Foreign Minister Mohammad Reza replied."}},
+        {"files": {"a.txt": "James Baker said rates would fall.", "b.txt": "Boris Becker won the final."}},
+    ]
+
+    def collect(self, doc, ctx):
+        return collect_names(doc)
+
+    def finalize(self, summaries, ctx):
+        tb = ctx.project.termbase if ctx.project else None
+        canonical_names = tb.canonical_names() if tb else {}
+        for group, stats in clusters(summaries, canonical_names):
+            canonical = choose_canonical(group, stats, canonical_names)
+            c = stats[canonical]
+            for variant in group:
+                if variant == canonical:
+                    continue
+                v = stats[variant]
+                if v["count"] > ctx.options["max_established"] and v["count"] * 2 > c["count"]:
+                    continue  # both spellings are established: likely two names
+                why = evidence(variant, canonical, stats, canonical_names)
+                if why is None:
+                    continue
+                ref_path, (_, _, ref_line, ref_col) = first_occurrence(c)
+                related = (Related(ref_path, ref_line, ref_col, f"`{canonical}` is used here"),)
+                message = (f"`{variant}` looks like a variant spelling of `{canonical}` "
+                           f"({c['count']} use{'s' if c['count'] != 1 else ''}; evidence: {why})")
+                for path, occurrences in v["files"].items():
+                    for start, end, _, _ in occurrences:
+                        yield path, Hit(start, end, message, fix=canonical, related=related)
+
+
+RULE = TransliterationVariant
