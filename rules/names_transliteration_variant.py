@@ -8,7 +8,8 @@ Why it matters: readers take two spellings for two people; search, archives and 
 extraction split one person in two. A copy desk fixes the spelling to the house form.
 
 Precision first. A pair is reported only with evidence that it is one person: both spellings in
-the same article, or the same rare given name before both ("Saqr"), or a termbase entry. Spellings with
+the same article, or the same rare given name before both ("Saqr"). Variants the termbase lists
+are left to TRM001, and a spelling the termbase uses is the house form. Spellings with
 different given names ("Mohammed Ali" / "Mohammad Reza") are different people; words that also
 occur in lower case are common words, not names; given names themselves are not compared (only
 the surname carries the identity); the article dropped on a second reference ("al-Namrous" /
@@ -147,10 +148,8 @@ def given_name_spread(stats: dict) -> Counter:
     return spread
 
 
-def evidence(variant, canonical, stats, canonical_names, spread) -> str | None:
+def evidence(variant, canonical, stats, spread) -> str | None:
     v, c = stats[variant], stats[canonical]
-    if canonical_names.get(variant) == canonical:
-        return "the termbase"
     if v["given"] and c["given"] and not (v["given"] & c["given"]):
         return None  # different given names: different people
     if set(v["files"]) & set(c["files"]):
@@ -195,26 +194,24 @@ class TransliterationVariant(Rule):
         canonical_names = tb.canonical_names() if tb else {}
         stats = corpus_stats(summaries)
         pairs = list(candidate_pairs(stats))
-        for variant, canonical in canonical_names.items():
-            if variant in stats and canonical in stats:
-                pairs.append((variant, canonical))
         if not pairs:
             return
         known = dictionary_words()
         spread = given_name_spread(stats)
         reported = set()
         for a, b in pairs:
-            if canonical_names.get(a) == b or canonical_names.get(b) == a:
-                variant, canonical = (a, b) if canonical_names.get(a) == b else (b, a)
-            else:
-                variant, canonical = sorted((a, b), key=lambda s: order_key(s, stats), reverse=True)
-                if PREFIX.sub("", variant).lower() in known:
-                    continue  # a word or an established name in its own right
-                if len(stats[variant]["files"]) >= ctx.options["established_files"]:
-                    continue  # a spelling used across several articles is a house spelling; see `mtlint terms`
+            if a in canonical_names or b in canonical_names:
+                continue  # the termbase names this variant: TRM001 reports it
+            variant, canonical = sorted((a, b), key=lambda s: order_key(s, stats), reverse=True)
+            if canonical_names and variant in canonical_names.values():
+                variant, canonical = canonical, variant  # the termbase's spelling is the house form
+            if PREFIX.sub("", variant).lower() in known:
+                continue  # a word or an established name in its own right
+            if len(stats[variant]["files"]) >= ctx.options["established_files"]:
+                continue  # a spelling used across several articles is a house spelling; see `mtlint terms`
             if variant in reported:
                 continue
-            why = evidence(variant, canonical, stats, canonical_names, spread)
+            why = evidence(variant, canonical, stats, spread)
             if why is None:
                 continue
             reported.add(variant)

@@ -17,7 +17,7 @@ import regex
 from lint.finding import Hit, Related
 from lint.rule import Rule
 
-CONNECTORS = r"(?:of|for|the|and|on|de|al)"
+CONNECTORS = r"(?:of|for|the|on|de|al)"  # not "and": "Japan and Britain" is a list, not a name
 PHRASE = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}-])\p{{Lu}}\p{{Ll}}+(?:(?:[ \t]+{CONNECTORS})*[ \t]+\p{{Lu}}\p{{Ll}}+)+(?![\p{{L}}\p{{N}}-])")
 CONNECTOR_WORD = regex.compile(rf"{CONNECTORS}")
@@ -65,6 +65,7 @@ class WordOrderVariant(Rule):
                 "the Ministry of Foreign Affairs then declined."},
         {"pass": "The Government of National Accord and the Libyan National Army met in Geneva."},
         {"pass": "The National Accord Government met. The Government of National Accord replied."},
+        {"files": {"a.txt": "West Germany and Japan. West Germany and Japan.", "b.txt": "Japan and West Germany."}},
     ]
 
     def collect(self, doc, ctx):

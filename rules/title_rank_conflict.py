@@ -10,7 +10,9 @@ wrong, and machine translation often maps ranks between armies loosely (liwa' / 
 A person is recognised by surname (spelling variants folded, so "Hafter" counts as "Haftar").
 A rank given in the termbase (`people: - name: ..., rank: ...`) wins over the majority; without
 one, the majority rank must be used at least twice and more often than the outlier.
-Civil titles ending in "General" (Secretary General, Attorney General) are not ranks.
+Civil titles ending in "General" (Secretary General, Attorney General) are not ranks, nor are
+company names ("General Insurance Co"); a surname carried by several given names is several
+people and is left alone.
 """
 from collections import Counter, defaultdict
 
@@ -21,10 +23,13 @@ from lint.finding import Hit, Related
 from lint.rule import Rule
 
 RANK = (r"(?:(?:Field|Brigadier|Major|Lieutenant|Lt\.?|Maj\.?|Brig\.?|Vice|Rear|Staff|Air|Colonel)[ \t]+)?"
-        r"(?:General|Gen\.|Marshal|Colonel|Col\.|Admiral|Adm\.|Commodore|Captain|Capt\.|Major|Sergeant|Sgt\.)")
+        r"(?:General|Gen\.|Marshal|Colonel|Col\.|Admiral|Adm\.|Commodore|Sergeant|Sgt\.)"
+        # in lower case only the ranks that MT leaves in lower case before a name
+        r"|(?:field[ \t]+)?marshal|general")
 PATTERN = regex.compile(
     rf"(?<!(?:Secretary|Attorney|Solicitor|Surgeon|Inspector|Director|Postmaster|Governor|Consul|Auditor|Comptroller|Adjutant|Quartermaster)[ \t-])"
-    rf"(?<![\p{{L}}])(?P<rank>(?i:{RANK}))[ \t]+(?P<name>(?:\p{{Lu}}\p{{Ll}}+[ \t]+){{0,2}}(?:[Aa]l-)?\p{{Lu}}\p{{Ll}}+)(?![\p{{L}}-])")
+    rf"(?<![\p{{L}}])(?P<rank>{RANK})[ \t]+(?P<name>(?:\p{{Lu}}\p{{Ll}}+[ \t]+){{0,2}}(?:[Aa]l-)?\p{{Lu}}\p{{Ll}}+)(?![\p{{L}}-])"
+    r"(?![ \t]+(?:Corp|Inc|Co|Ltd|Plc|Group|Holdings|International|Industries|Bank|Insurance)\b)")
 ABBREVIATIONS = {"lt": "lieutenant", "maj": "major", "brig": "brigadier", "gen": "general", "col": "colonel",
                  "adm": "admiral", "capt": "captain", "sgt": "sergeant"}
 NOT_PEOPLE = {"Motors", "Electric", "Assembly", "Dynamics", "Mills", "Foods", "Accounting", "Staff", "League",
@@ -52,6 +57,8 @@ class RankConflict(Rule):
          "termbase": {"people": [{"name": "Khalifa Haftar", "rank": "General"}]}},
         {"pass": "General Khalifa Haftar spoke; later General Haftar left. Secretary General Antonio Guterres replied."},
         {"files": {"a.txt": "General Motors rose. General Motors fell.", "b.txt": "Major Motors fell."}},
+        {"files": {"a.txt": "Commodore International Corp fell. General Insurance Co rose. General Insurance Co fell."}},
+        {"files": {"a.txt": "Sergeant Alvin York and Sergeant Alvin York.", "b.txt": "Colonel Sarah York spoke."}},
     ]
 
     def collect(self, doc, ctx):
@@ -74,6 +81,9 @@ class RankConflict(Rule):
             for person, mentions in summaries[path].items():
                 people[person].extend((path,) + m for m in mentions)
         for person, mentions in people.items():
+            given_names = {m[7].split()[0] for m in mentions if len(m[7].split()) > 1}
+            if len(given_names) > 1 and person not in stated:
+                continue  # one surname, several people
             counts = Counter(m[1] for m in mentions)
             if person in stated:
                 usual, source = normalize_rank(stated[person][0]), "the termbase"

@@ -145,3 +145,21 @@ def phrase_regex(phrase: str, case_sensitive: bool = True):
     words = [regex.escape(w) for w in phrase.split()]
     flags = 0 if case_sensitive else regex.IGNORECASE
     return regex.compile(r"(?<![\p{L}\p{N}])" + r"[\s\-]+".join(words) + r"(?![\p{L}\p{N}])", flags)
+
+
+def find_variants(doc, entries):
+    """Yield (match, canonical, note) for each termbase variant in the document.
+
+    `entries` are (canonical, variants, context words, case_sensitive, note); with context words,
+    a variant counts only in a sentence that contains one of them.
+    """
+    for use, variants, context, case_sensitive, note in entries:
+        context_re = (regex.compile(r"\b(?:" + "|".join(regex.escape(c) for c in context) + r")\b", regex.IGNORECASE)
+                      if context else None)
+        for variant in variants:
+            for m in phrase_regex(variant, case_sensitive).finditer(doc.text):
+                if context_re is not None:
+                    s, e = doc.sentence_at(m.start())
+                    if not context_re.search(doc.text, s, max(e, m.end())):
+                        continue
+                yield m, use, note
