@@ -54,6 +54,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     explain = sub.add_parser("explain", help="print a rule's documentation and examples")
     explain.add_argument("code")
+
+    terms = sub.add_parser("terms", help="propose a termbase (YAML) from a corpus",
+                           description="Cluster the spellings of names and the word orders of multi-word names "
+                                       "across a corpus and write them as termbase YAML for review.")
+    terms.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the config's corpus)")
+    terms.add_argument("--config", metavar="FILE")
+    terms.add_argument("--isolated", action="store_true")
+    terms.add_argument("--output-file", "-o", metavar="FILE", help="write the YAML to FILE")
     return parser
 
 
@@ -70,6 +78,8 @@ def main(argv=None) -> int:
             return cmd_rules(args)
         if args.command == "explain":
             return cmd_explain(args)
+        if args.command == "terms":
+            return cmd_terms(args)
     except MtlintError as e:
         print(f"mtlint: error: {e}", file=sys.stderr)
         return EXIT_ERROR
@@ -208,3 +218,17 @@ def cmd_explain(args) -> int:
             out.append(f"  fixed: {ex.fix.strip()}")
     print("\n".join(out))
     return EXIT_CLEAN
+
+
+def cmd_terms(args) -> int:
+    from lint.engine import Linter
+    from lint.terms import propose
+
+    settings = settings_for(args)
+    linter = Linter(settings, select=["NAM001"])
+    files = linter.targets(args.paths)
+    text, errors = propose(files, settings.fallback_encodings)
+    for error in errors:
+        print(f"mtlint: {error}", file=sys.stderr)
+    write_output(text, args.output_file)
+    return EXIT_ERROR if errors and not files else EXIT_CLEAN

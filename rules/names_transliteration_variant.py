@@ -97,23 +97,23 @@ def candidate_pairs(stats: dict):
 
 
 def clusters(summaries: dict):
-    """Connected groups of similar spellings (for review in `mtlint terms`), with the stats."""
+    """Spelling groups for review in `mtlint terms`: each spelling the dictionary does not know
+    joins its most used similar spelling. Returns (groups, stats), each group head first."""
     stats = corpus_stats(summaries)
-    parent: dict = {}
-
-    def find(x):
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    known = None
+    best: dict = {}
     for a, b in candidate_pairs(stats):
-        parent[find(a)] = find(b)
+        variant, head = sorted((a, b), key=lambda s: order_key(s, stats), reverse=True)
+        if known is None:
+            known = dictionary_words()
+        if PREFIX.sub("", variant).lower() in known:
+            continue
+        if variant not in best or order_key(head, stats) < order_key(best[variant], stats):
+            best[variant] = head
     groups = defaultdict(list)
-    for spelling in parent:
-        groups[find(spelling)].append(spelling)
-    return [sorted(g, key=lambda s: -stats[s]["count"]) for g in groups.values() if len(g) > 1], stats
+    for variant, head in best.items():
+        groups[head].append(variant)
+    return [[head] + sorted(vs, key=lambda s: order_key(s, stats)) for head, vs in groups.items()], stats
 
 
 def same_name_or_derived(a: str, b: str) -> bool:

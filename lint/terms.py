@@ -1,0 +1,72 @@
+"""`mtlint terms`: propose a termbase from a corpus, for a person to review and commit.
+
+Every cluster of name spellings (evidence or not) and every multi-word name written in more than
+one word order becomes a `terms` entry: the most used form as `use`, the others as `not`, with
+counts and where each form is used as comments.
+"""
+from __future__ import annotations
+
+import datetime
+import json
+
+from lint.document import Document
+from lint.readers import UnreadableFile, read_document
+
+
+def _q(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML scalar
+
+
+def propose(files, fallbacks=()) -> tuple[str, list[str]]:
+    from lint.rules.names_transliteration_variant import clusters, collect_names
+    from lint.rules.terminology_word_order import collect_phrases, content_words
+
+    name_summaries, phrase_summaries, errors = {}, {}, []
+    for path in files:
+        try:
+            doc: Document = read_document(path, path, fallbacks)
+        except UnreadableFile as e:
+            errors.append(str(e))
+            continue
+        name_summaries[path] = collect_names(doc)
+        phrase_summaries[path] = collect_phrases(doc)
+
+    lines = [f"# Termbase proposed by `mtlint terms` from {len(files)} files on {datetime.date.today()}.",
+             "# Review each entry: keep those that are one name or term, fix `use` where the majority",
+             "# form is not the house form, delete the rest. Then name this file in `termbase` of the config.",
+             "terms:"]
+    groups, stats = clusters(name_summaries)
+    entries = 0
+    for group in sorted(groups, key=lambda g: (-stats[g[0]]["count"], g[0])):
+        use, others = group[0], group[1:]
+        lines.append(f"  - use: {_q(use)}  # {_where(stats[use])}")
+        lines.append(f"    not: [{', '.join(_q(o) for o in others)}]")
+        for o in others:
+            lines.append(f"    # {o}: {_where(stats[o])}")
+        entries += 1
+    orders: dict = {}
+    for path, phrases in phrase_summaries.items():
+        for phrase, occurrences in phrases.items():
+            words = content_words(phrase)
+            key = tuple(sorted(w.lower() for w in words))
+            entry = orders.setdefault(key, {}).setdefault(words, {"count": 0, "phrase": phrase, "files": set()})
+            entry["count"] += len(occurrences)
+            entry["files"].add(path)
+    for key, forms in sorted(orders.items()):
+        if len(forms) < 2:
+            continue
+        ranked = sorted(forms.values(), key=lambda f: -f["count"])
+        lines.append(f"  - use: {_q(ranked[0]['phrase'])}  # {ranked[0]['count']} uses in {len(ranked[0]['files'])} files")
+        lines.append(f"    not: [{', '.join(_q(f['phrase']) for f in ranked[1:])}]")
+        entries += 1
+    if not entries:
+        lines[-1] = "terms: []"
+    return "\n".join(lines) + "\n", errors
+
+
+def _where(s) -> str:
+    files = sorted(s["files"])
+    path = files[0]
+    line = s["files"][path][0][2]
+    more = f" and {len(files) - 1} more" if len(files) > 1 else ""
+    return f"{s['count']} use{'s' if s['count'] != 1 else ''}, e.g. {path}:{line}{more}"
