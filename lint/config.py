@@ -82,7 +82,7 @@ class Settings:
 
 
 def _key_line(text: str, key: str) -> int | None:
-    m = regex.search(rf'(?m)^\s*"?{regex.escape(key)}"?\s*=', text)
+    m = regex.search(rf'(?m)^[ \t]*"?{regex.escape(key)}"?[ \t]*=', text)
     if m:
         return text.count("\n", 0, m.start()) + 1
     m = regex.search(rf"(?m)^\s*\[[^\]]*\b{regex.escape(key)}\b", text)

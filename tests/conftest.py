@@ -1,0 +1,30 @@
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SEEDS = os.path.join(ROOT, "seeds")
+SHARED = os.path.join(os.path.dirname(ROOT), "shared")
+
+
+def run_mtlint(*args, cwd=None, input=None, env=None):
+    """Run the installed command as a user would; returns CompletedProcess (text)."""
+    full_env = dict(os.environ)
+    full_env.update(env or {})
+    return subprocess.run([sys.executable, "-m", "lint", *args], cwd=cwd, capture_output=True, text=True,
+                          input=input, env=full_env, timeout=300)
+
+
+@pytest.fixture
+def seeds_copy(tmp_path):
+    dest = tmp_path / "seeds"
+    shutil.copytree(SEEDS, dest)
+    return dest
+
+
+@pytest.fixture
+def mtlint():
+    return run_mtlint
