@@ -28,6 +28,8 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--extend-select", type=_codes, metavar="CODES", default=[], help="codes or prefixes to add")
     p.add_argument("--ignore", type=_codes, metavar="CODES", default=[], help="codes or prefixes to skip")
     p.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (0: one per core)")
+    p.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
+    p.add_argument("--cache-dir", metavar="DIR", help="cache folder (default: .mtlint_cache in the project root)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,6 +50,18 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix, also apply suggestions marked unsafe")
     check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary line")
+    check.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline")
+    check.add_argument("--report-unused-suppressions", action="store_true",
+                       help="report `mtlint: disable` comments that hide nothing")
+
+    baseline = sub.add_parser("baseline", help="record today's findings so that CI fails only on new ones",
+                              description="Write the current findings to a baseline file for `check --baseline`.")
+    baseline.add_argument("paths", nargs="*", metavar="PATH")
+    _common(baseline)
+    baseline.add_argument("--output-file", "-o", metavar="FILE", default="mtlint-baseline.json",
+                          help="baseline file to write (default: mtlint-baseline.json)")
+    baseline.add_argument("--prune", action="store_true",
+                          help="only drop the entries of FILE that no longer match; add nothing new")
 
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -80,6 +94,8 @@ def main(argv=None) -> int:
             return cmd_explain(args)
         if args.command == "terms":
             return cmd_terms(args)
+        if args.command == "baseline":
+            return cmd_baseline(args)
     except MtlintError as e:
         print(f"mtlint: error: {e}", file=sys.stderr)
         return EXIT_ERROR
@@ -101,7 +117,9 @@ def settings_for(args):
 def make_linter(args, settings):
     from lint.engine import Linter
 
-    return Linter(settings, select=args.select, extend_select=args.extend_select, ignore=args.ignore)
+    cache_dir = None if args.no_cache else (args.cache_dir or settings.cache_dir)
+    return Linter(settings, select=args.select, extend_select=args.extend_select, ignore=args.ignore,
+                  cache_dir=cache_dir)
 
 
 def cmd_check(args) -> int:
@@ -121,10 +139,22 @@ def cmd_check(args) -> int:
             report = linter.run(args.paths, jobs=args.jobs)
             report.fixed = fixed
 
+    if args.baseline:
+        from lint.baseline import compare, load
+
+        new, baselined, stale = compare(report.findings, load(args.baseline), report.checked)
+        report.findings, report.baselined, report.stale = new, len(baselined), stale
+        for entry in stale:
+            print(f"mtlint: {entry['path']}: stale baseline entry {entry.get('code', '?')} "
+                  f"`{entry.get('text', '')}` no longer matches (prune with `mtlint baseline --prune -o {args.baseline}`)",
+                  file=sys.stderr)
     for error in report.errors:
         print(f"mtlint: {error}", file=sys.stderr)
     for note in report.notes:
         print(f"mtlint: {note}", file=sys.stderr)
+    if args.report_unused_suppressions:
+        for note in report.unused_suppressions:
+            print(f"mtlint: {note}", file=sys.stderr)
 
     if args.statistics:
         text = statistics(report, linter)
@@ -135,13 +165,37 @@ def cmd_check(args) -> int:
             text = text.split("\n\nFound ")[0] + "\n" if report.findings else ""
     if report.fixed and args.format == "full":
         text += f"Fixed {report.fixed} finding{'s' if report.fixed != 1 else ''}.\n"
+    if report.baselined and args.format == "full" and not args.quiet:
+        text += f"{report.baselined} finding{'s' if report.baselined != 1 else ''} hidden by the baseline.\n"
     write_output(text, args.output_file)
 
     fail_on = args.fail_on or settings.fail_on
     failing = any(severity_at_least(f.severity, fail_on) for f in report.findings)
     if args.exit_zero:
         return EXIT_CLEAN
-    return EXIT_FINDINGS if (failing or report.errors) else EXIT_CLEAN
+    unused = args.report_unused_suppressions and report.unused_suppressions
+    return EXIT_FINDINGS if (failing or report.errors or unused) else EXIT_CLEAN
+
+
+def cmd_baseline(args) -> int:
+    from lint.baseline import compare, dump, load
+
+    settings = settings_for(args)
+    report = make_linter(args, settings).run(args.paths, jobs=args.jobs)
+    for error in report.errors:
+        print(f"mtlint: {error}", file=sys.stderr)
+    findings = report.findings
+    if args.prune:
+        entries = load(args.output_file)
+        _, kept, stale = compare(findings, entries, report.checked)
+        findings = kept
+        print(f"mtlint: pruned {len(stale)} stale entr{'y' if len(stale) == 1 else 'ies'}; {len(kept)} kept",
+              file=sys.stderr)
+    else:
+        print(f"mtlint: recorded {len(findings)} finding{'s' if len(findings) != 1 else ''} in {args.output_file}",
+              file=sys.stderr)
+    write_output(dump(findings), args.output_file)
+    return EXIT_ERROR if report.errors else EXIT_CLEAN
 
 
 def write_output(text: str, path: str | None) -> None:
@@ -225,7 +279,7 @@ def cmd_terms(args) -> int:
     from lint.terms import propose
 
     settings = settings_for(args)
-    linter = Linter(settings, select=["NAM001"])
+    linter = Linter(settings, select=["NAM001"], cache_dir=None)
     files = linter.targets(args.paths)
     text, errors = propose(files, settings.fallback_encodings)
     for error in errors:

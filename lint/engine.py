@@ -16,7 +16,9 @@ from lint import SEVERITIES, MtlintError
 from lint.config import Settings, validate_rule_options
 from lint.document import Document
 from lint.finding import Finding, Hit
-from lint.readers import UnreadableFile, _matches, discover, display_path, read_document
+from lint import suppress
+from lint.cache import Cache, digest, setup_key
+from lint.readers import UnreadableFile, _matches, discover, display_path, document_from_bytes, read_bytes, read_document
 from lint.registry import load_rules
 from lint.rule import Rule, RuleContext
 
@@ -61,6 +63,7 @@ class FileResult:
     summaries: dict = field(default_factory=dict)  # rule code -> summary
     error: str | None = None
     metrics: dict = field(default_factory=dict)
+    suppressions: list = field(default_factory=list)
 
 @dataclass
 class Report:
@@ -70,6 +73,9 @@ class Report:
     metrics: dict = field(default_factory=dict)  # path -> {metric: value}
     notes: list = field(default_factory=list)  # one-line notices (skipped rules, ...)
     stale: list = field(default_factory=list)  # baseline entries that no longer match
+    baselined: int = 0  # findings hidden because the baseline has them
+    unused_suppressions: list = field(default_factory=list)
+    checked: list = field(default_factory=list)  # project-relative paths of the linted files
     fixed: int = 0
 
 def _normalize(text: str) -> str:
@@ -92,22 +98,24 @@ def make_finding(rule: Rule, doc: Document, hit: Hit) -> Finding:
         source_line=source_line, source_offset=cut, related=hit.related,
     )
 
-def assign_fingerprints(findings: list[Finding]) -> list[Finding]:
-    """rule + file + normalized matched text + its context + occurrence index; never line numbers."""
+def assign_fingerprints(findings: list[Finding], project_path=lambda p: p) -> list[Finding]:
+    """rule + file + normalized matched text + its context + occurrence index; never line numbers.
+
+    The file is named relative to the project root, so a baseline works from any folder."""
     seen: dict[tuple, int] = {}
     out = []
     for f in sorted(findings, key=Finding.sort_key):
-        key = (f.code, f.path.replace(os.sep, "/"), _normalize(f.text), f.context)
+        key = (f.code, project_path(f.path), _normalize(f.text), f.context)
         index = seen.get(key, 0)
         seen[key] = index + 1
         digest = hashlib.sha256("\x1f".join(map(str, key + (index,))).encode()).hexdigest()[:20]
-        out.append(f.with_(fingerprint=digest))
+        out.append(f.with_(fingerprint=digest, project_path=key[1]))
     return out
 
 class Linter:
-    def __init__(self, settings: Settings, select=None, extend_select=None, ignore=None):
+    def __init__(self, settings: Settings, select=None, extend_select=None, ignore=None, cache_dir=None):
         self.settings = settings
-        self.init_args = (settings, select, extend_select, ignore)  # to rebuild in a worker
+        self.init_args = (settings, select, extend_select, ignore, cache_dir)  # to rebuild in a worker
         self.rules = load_rules(tuple(settings.resolve(d) for d in settings.rule_dirs))
         validate_rule_options(settings, self.rules)
         self.project = Project(settings)
@@ -119,8 +127,15 @@ class Linter:
                 raise MtlintError(f"no rule code starts with {code!r} (see `mtlint rules`)")
         self.active = [r for r in self.rules.values() if is_selected(r, select, extend_select, ignore)]
         self.contexts = {r.code: self.context_for(r) for r in self.active}
-        if any(r.corpus for r in self.active) or any(r.code.startswith("TRM") for r in self.active):
+        if any(r.corpus for r in self.active) or any(r.code.startswith(("TRM", "NAM")) for r in self.active):
             _ = self.project.termbase  # a malformed termbase is reported before any work starts
+        self.cache = Cache(settings.resolve(cache_dir), setup_key(self)) if cache_dir else None
+
+    def project_path(self, path: str) -> str:
+        """A path relative to the project root (the config's folder), with forward slashes."""
+        full = os.path.abspath(path)
+        rel = os.path.relpath(full, self.settings.root)
+        return (full if rel.startswith("..") else rel).replace(os.sep, "/")
 
     def context_for(self, rule: Rule) -> RuleContext:
         options = dict(rule.options)
@@ -148,7 +163,7 @@ class Linter:
 
     # ---- the passes -----------------------------------------------------------------------
     def lint_document(self, doc: Document, report_on: bool = True) -> FileResult:
-        result = FileResult(doc.path)
+        result = FileResult(doc.path, suppressions=suppress.parse(doc.text) if report_on else [])
         for rule in self.active:
             ctx = self.contexts[rule.code]
             if rule.corpus:
@@ -162,11 +177,21 @@ class Linter:
         return result
 
     def lint_path(self, path: str, report_on: bool = True) -> FileResult:
+        shown = display_path(path)
         try:
-            doc = read_document(path, display_path(path), self.settings.fallback_encodings)
+            raw = read_bytes(path, shown)
+            key = digest(raw) if self.cache else None
+            if self.cache:
+                cached = self.cache.get(path, key, report_on)
+                if cached is not None and cached.path == shown:
+                    return cached
+            doc = document_from_bytes(raw, shown, self.settings.fallback_encodings)
         except UnreadableFile as e:
-            return FileResult(display_path(path), error=str(e) if report_on else None)
-        return self.lint_document(doc, report_on)
+            return FileResult(shown, error=str(e) if report_on else None)
+        result = self.lint_document(doc, report_on)
+        if self.cache:
+            self.cache.put(path, key, report_on, result)
+        return result
 
     def run(self, paths=(), jobs: int | None = None) -> Report:
         targets = self.targets(paths)
@@ -177,8 +202,10 @@ class Linter:
                             if os.path.realpath(p) not in target_keys]
         work = [(t, True) for t in targets] + [(p, False) for p in context_only]
         results = self._map(work, jobs if jobs is not None else self.settings.jobs)
-        findings, errors, summaries, metrics = [], [], {}, {}
+        findings, errors, summaries, metrics, suppressions = [], [], {}, {}, {}
         for result in results:
+            if result.suppressions:
+                suppressions[result.path] = result.suppressions
             if result.error:
                 errors.append(result.error)
             findings.extend(result.findings)
@@ -189,7 +216,11 @@ class Linter:
                     summaries.setdefault(code, {})[result.path] = summary
         findings.extend(self._finalize(summaries, {display_path(t) for t in targets}))
         findings = self.filter_ignored(findings)
-        return Report(assign_fingerprints(findings), errors, len(targets), metrics)
+        findings, unused = suppress.apply(findings, suppressions)
+        report = Report(assign_fingerprints(findings, self.project_path), errors, len(targets), metrics)
+        report.unused_suppressions = unused
+        report.checked = [self.project_path(t) for t in targets]
+        return report
 
     def _map(self, work, jobs: int) -> list[FileResult]:
         workers = jobs or os.cpu_count() or 1

@@ -64,6 +64,7 @@ class Finding:
     source_offset: int = 0  # code points of the line cut off before source_line
     related: tuple[Related, ...] = ()
     fingerprint: str = ""
+    project_path: str = ""  # the path relative to the project root, as baselines store it
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     def sort_key(self):

@@ -63,17 +63,24 @@ def newline_style(text: str) -> str:
     return "\n"
 
 
-def read_document(path: str, display: str | None = None, fallbacks=()) -> Document:
+def read_bytes(path: str, display: str | None = None) -> bytes:
     try:
         with open(path, "rb") as f:
-            raw = f.read()
+            return f.read()
     except OSError as e:
         raise UnreadableFile(f"{display or path}: cannot read: {e.strerror or e}") from None
-    text, encoding, bom = decode(raw, display or path, fallbacks)
+
+
+def read_document(path: str, display: str | None = None, fallbacks=()) -> Document:
+    return document_from_bytes(read_bytes(path, display), display or path, fallbacks)
+
+
+def document_from_bytes(raw: bytes, display: str, fallbacks=()) -> Document:
+    text, encoding, bom = decode(raw, display, fallbacks)
     newline = newline_style(text)
     if newline != "\n":
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Document(display or path, text, encoding=encoding, newline=newline, bom=bom)
+    return Document(display, text, encoding=encoding, newline=newline, bom=bom)
 
 
 def _matches(path: str, globs) -> bool:

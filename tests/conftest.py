@@ -21,7 +21,7 @@ def run_mtlint(*args, cwd=None, input=None, env=None):
 @pytest.fixture
 def seeds_copy(tmp_path):
     dest = tmp_path / "seeds"
-    shutil.copytree(SEEDS, dest)
+    shutil.copytree(SEEDS, dest, ignore=shutil.ignore_patterns(".mtlint_cache"))
     return dest
 
 

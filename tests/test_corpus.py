@@ -54,7 +54,7 @@ def test_summaries_are_small_and_picklable():
 
 def test_parallel_and_serial_runs_agree(tmp_path):
     for i in range(3):
-        shutil.copytree(SEEDS, tmp_path / f"copy{i}")
+        shutil.copytree(SEEDS, tmp_path / f"copy{i}", ignore=shutil.ignore_patterns(".mtlint_cache"))
     settings = Settings(root=str(tmp_path))
     serial = Linter(settings).run([str(tmp_path)], jobs=1).findings
     import lint.engine as engine

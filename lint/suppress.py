@@ -1,0 +1,83 @@
+"""In-text suppressions, for formats that have comments (Markdown, HTML):
+
+    <!-- mtlint: disable=LOD001,ATR -->      ... findings of these codes are dropped ...
+    <!-- mtlint: enable=LOD001 -->           (or `enable` alone: everything disabled so far)
+    <!-- mtlint: disable-next-line=NAM001 -->
+    <!-- mtlint: disable -->                 (no codes: every rule, until enable)
+
+Codes are full codes or prefixes. A suppression that hides nothing is reported with
+--report-unused-suppressions.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+DIRECTIVE = regex.compile(r"<!--\s*mtlint:\s*(?P<verb>disable-next-line|disable|enable)\s*(?:=\s*(?P<codes>[A-Z0-9, ]+?))?\s*-->")
+
+
+@dataclass
+class Suppression:
+    line: int  # where the directive is written
+    codes: tuple  # () means every code
+    first: int  # first and last line it covers
+    last: int
+    columns: tuple = (0, 0)  # the directive's own span on its line (1-based, end exclusive)
+    used: set = field(default_factory=set)
+
+    def inside_directive(self, finding) -> bool:
+        return finding.line == self.line and self.columns[0] <= finding.column < self.columns[1]
+
+    def covers(self, code: str, line: int) -> bool:
+        return self.first <= line <= self.last and (not self.codes or any(code.startswith(c) for c in self.codes))
+
+
+def parse(text: str) -> list[Suppression]:
+    if "mtlint:" not in text:
+        return []
+    line_count = text.count("\n") + 1
+    out: list[Suppression] = []
+    open_blocks: list[Suppression] = []
+    for m in DIRECTIVE.finditer(text):
+        line = text.count("\n", 0, m.start()) + 1
+        col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+        columns = (col, col + m.end() - m.start())
+        codes = tuple(c.strip() for c in (m.group("codes") or "").split(",") if c.strip())
+        verb = m.group("verb")
+        if verb == "disable-next-line":
+            out.append(Suppression(line, codes, line + 1, line + 1, columns))
+        elif verb == "disable":
+            block = Suppression(line, codes, line, line_count, columns)
+            open_blocks.append(block)
+            out.append(block)
+        else:
+            out.append(Suppression(line, ("-",), 0, -1, columns))  # an enable: covers nothing itself
+            for block in list(open_blocks):
+                if not codes or set(block.codes) <= set(codes) and block.codes:
+                    block.last = line
+                    open_blocks.remove(block)
+    return out
+
+
+def apply(findings, suppressions_by_path: dict) -> tuple[list, list[str]]:
+    """Drop suppressed findings; return (kept findings, unused-suppression notes)."""
+    by_path: dict = {path: [] for path in suppressions_by_path}
+    for f in findings:
+        by_path.setdefault(f.path, []).append(f)
+    kept, unused = [], []
+    for path, items in by_path.items():
+        suppressions = [Suppression(s.line, s.codes, s.first, s.last, s.columns) for s in suppressions_by_path.get(path, [])]
+        for f in items:
+            if any(s.inside_directive(f) for s in suppressions):
+                continue  # words of the directive itself ("LOD") are not article text
+            hit = next((s for s in suppressions if s.covers(f.code, f.line)), None)
+            if hit is None:
+                kept.append(f)
+            else:
+                hit.used.add(f.code)
+        for s in suppressions:
+            if not s.used and s.codes != ("-",):
+                what = ",".join(s.codes) or "all rules"
+                unused.append(f"{path}:{s.line}: unused suppression ({what})")
+    return kept, unused
