@@ -96,5 +96,57 @@ class Cache:
                 shutil.rmtree(other, ignore_errors=True)  # results of an older setup
 
 
+class RunCache:
+    """The whole report of a run, for when no file changed at all (the common warm run).
+
+    Keyed by the setup key, the current folder (paths are shown relative to it), the per-file
+    ignores and every (path, role, content hash) of the run; the newest few runs are kept."""
+
+    KEEP = 8
+
+    def __init__(self, cache: Cache, extra: str):
+        self.cache = cache
+        self.extra = extra
+
+    def key(self, work) -> str | None:
+        h = hashlib.sha256(self.extra.encode())
+        h.update(os.getcwd().encode())
+        for path, report_on in work:
+            try:
+                with open(path, "rb") as f:
+                    h.update(f"{path}\0{report_on}\0{digest(f.read())}\n".encode())
+            except OSError:
+                return None
+        return h.hexdigest()
+
+    def _file(self, key: str) -> str:
+        return os.path.join(self.cache.folder, "runs", key + ".pickle")
+
+    def get(self, key: str):
+        try:
+            with open(self._file(key), "rb") as f:
+                return pickle.load(f)
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+            return None
+
+    def put(self, key: str, report) -> None:
+        entry = self._file(key)
+        try:
+            if not self.cache.prepared:
+                self.cache._prepare()
+            folder = os.path.dirname(entry)
+            os.makedirs(folder, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(report, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, entry)
+            runs = sorted((os.path.join(folder, n) for n in os.listdir(folder) if n.endswith(".pickle")),
+                          key=os.path.getmtime, reverse=True)
+            for old in runs[self.KEEP:]:
+                os.unlink(old)
+        except OSError:
+            pass
+
+
 def digest(raw: bytes) -> str:
     return hashlib.blake2b(raw, digest_size=16).hexdigest()

@@ -17,7 +17,7 @@ from lint.config import Settings, validate_rule_options
 from lint.document import Document
 from lint.finding import Finding, Hit
 from lint import suppress
-from lint.cache import Cache, digest, setup_key
+from lint.cache import Cache, RunCache, digest, setup_key
 from lint.readers import UnreadableFile, _matches, discover, display_path, document_from_bytes, read_bytes, read_document
 from lint.registry import load_rules
 from lint.rule import Rule, RuleContext
@@ -130,6 +130,7 @@ class Linter:
         if any(r.corpus for r in self.active) or any(r.code.startswith(("TRM", "NAM")) for r in self.active):
             _ = self.project.termbase  # a malformed termbase is reported before any work starts
         self.cache = Cache(settings.resolve(cache_dir), setup_key(self)) if cache_dir else None
+        self.run_cache = RunCache(self.cache, repr(sorted(settings.per_file_ignores.items()))) if self.cache else None
 
     def project_path(self, path: str) -> str:
         """A path relative to the project root (the config's folder), with forward slashes."""
@@ -201,6 +202,11 @@ class Linter:
             context_only = [display_path(p) for p in self.corpus_files()
                             if os.path.realpath(p) not in target_keys]
         work = [(t, True) for t in targets] + [(p, False) for p in context_only]
+        run_key = self.run_cache.key(work) if self.run_cache else None
+        if run_key:
+            cached = self.run_cache.get(run_key)
+            if cached is not None:
+                return cached
         results = self._map(work, jobs if jobs is not None else self.settings.jobs)
         findings, errors, summaries, metrics, suppressions = [], [], {}, {}, {}
         for result in results:
@@ -220,6 +226,8 @@ class Linter:
         report = Report(assign_fingerprints(findings, self.project_path), errors, len(targets), metrics)
         report.unused_suppressions = unused
         report.checked = [self.project_path(t) for t in targets]
+        if run_key:
+            self.run_cache.put(run_key, report)
         return report
 
     def _map(self, work, jobs: int) -> list[FileResult]:

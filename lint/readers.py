@@ -10,6 +10,8 @@ from __future__ import annotations
 import codecs
 import fnmatch
 import os
+import re
+from functools import lru_cache
 
 from lint.document import Document
 
@@ -83,14 +85,26 @@ def document_from_bytes(raw: bytes, display: str, fallbacks=()) -> Document:
     return Document(display, text, encoding=encoding, newline=newline, bom=bom)
 
 
-def _matches(path: str, globs) -> bool:
-    name = os.path.basename(path)
-    posix = path.replace(os.sep, "/")
+@lru_cache(maxsize=64)
+def _glob_regex(globs: tuple):
+    """One compiled regex for a list of globs, matched against a name or a slash path."""
+    parts = []
     for g in globs:
         g = g.rstrip("/")
-        if fnmatch.fnmatch(name, g) or fnmatch.fnmatch(posix, g) or fnmatch.fnmatch(posix, "*/" + g):
-            return True
-    return False
+        body = fnmatch.translate(g)[4:-3]  # strip "(?s:" and ")\Z"
+        parts.append(f"(?:{body})")
+    if not parts:
+        return None
+    alternatives = "|".join(parts)
+    return re.compile(rf"(?s:(?:{alternatives})|.*/(?:{alternatives}))\Z")
+
+
+def _matches(path: str, globs) -> bool:
+    pattern = _glob_regex(tuple(globs))
+    if pattern is None:
+        return False
+    posix = path.replace(os.sep, "/")
+    return bool(pattern.match(posix) or pattern.match(posix.rsplit("/", 1)[-1]))
 
 
 def discover(paths, include, exclude, root: str | None = None) -> list[str]:
@@ -103,18 +117,19 @@ def discover(paths, include, exclude, root: str | None = None) -> list[str]:
         elif os.path.isdir(path):
             candidates = []
             for folder, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not _matches(_rel(os.path.join(folder, d), root), exclude))
+                rel_folder = _rel(folder, root)
+                dirs[:] = sorted(d for d in dirs if not _matches(os.path.join(rel_folder, d), exclude))
                 for name in sorted(files):
-                    full = os.path.join(folder, name)
-                    if _matches(name, include) and not _matches(_rel(full, root), exclude):
-                        candidates.append(full)
+                    if _matches(name, include) and not _matches(os.path.join(rel_folder, name), exclude):
+                        candidates.append(os.path.join(folder, name))
         else:
             raise FileNotFoundError(path)
         for c in candidates:
-            key = os.path.realpath(c)
+            c = os.path.normpath(c)
+            key = os.path.abspath(c)
             if key not in seen:
                 seen.add(key)
-                found.append(os.path.normpath(c))
+                found.append(c)
     return found
 
 
@@ -128,5 +143,8 @@ def _rel(path: str, root: str | None) -> str:
 
 
 def display_path(path: str) -> str:
+    """How a path is shown: relative to the current folder when it is inside it."""
+    if not os.path.isabs(path) and not path.startswith(".."):
+        return os.path.normpath(path)
     rel = os.path.relpath(path)
     return path if rel.startswith("..") else rel
