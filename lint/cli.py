@@ -47,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-on", choices=SEVERITIES, help="lowest severity that makes the exit code 1")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--statistics", action="store_true", help="print counts per rule instead of findings")
+    check.add_argument("--summary", action="store_true",
+                       help="with --format json: wrap the findings with counts, per-file metrics and skipped rules")
     check.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix, also apply suggestions marked unsafe")
     check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary line")
@@ -151,7 +153,7 @@ def cmd_check(args) -> int:
     for error in report.errors:
         print(f"mtlint: {error}", file=sys.stderr)
     for note in report.notes:
-        print(f"mtlint: {note}", file=sys.stderr)
+        print(f"mtlint: skipped {note}", file=sys.stderr)
     if args.report_unused_suppressions:
         for note in report.unused_suppressions:
             print(f"mtlint: {note}", file=sys.stderr)
@@ -160,9 +162,9 @@ def cmd_check(args) -> int:
         text = statistics(report, linter)
     else:
         fixable = {r.code for r in linter.active if r.fixable}
-        text = render(args.format, report, linter.rules, fixable_codes=fixable, quiet=args.quiet)
+        text = render(args.format, report, linter.rules, fixable_codes=fixable, quiet=args.quiet, summary=args.summary)
         if args.quiet and args.format == "full":
-            text = text.split("\n\nFound ")[0] + "\n" if report.findings else ""
+            text = "\n\n".join(annotate_blocks(report)) + "\n" if report.findings else ""
     if report.fixed and args.format == "full":
         text += f"Fixed {report.fixed} finding{'s' if report.fixed != 1 else ''}.\n"
     if report.baselined and args.format == "full" and not args.quiet:
@@ -198,6 +200,12 @@ def cmd_baseline(args) -> int:
     return EXIT_ERROR if report.errors else EXIT_CLEAN
 
 
+def annotate_blocks(report) -> list[str]:
+    from lint.formatters.full_format import annotate
+
+    return ["\n".join(annotate(f)) for f in report.findings]
+
+
 def write_output(text: str, path: str | None) -> None:
     if path:
         from lint.fixer import write_atomic
@@ -221,7 +229,12 @@ def statistics(report, linter) -> str:
     if by_category:
         lines.append("")
         lines.extend(f"{n:>6}\t{cat}" for cat, n in sorted(by_category.items(), key=lambda kv: (-kv[1], kv[0])))
-    return "\n".join(lines) + ("\n" if lines else "")
+    text = "\n".join(lines) + ("\n" if lines else "")
+    if report.metrics:
+        from lint.formatters import metrics_table
+
+        text += "\n" + metrics_table(report.metrics, per_file_limit=50)
+    return text
 
 
 def cmd_rules(args) -> int:

@@ -19,7 +19,11 @@ CLOSING_QUOTES = "”»"
 STRAIGHT_QUOTE = '"'
 _OPENER_CONTEXT = set(" \t\n([{—–-/:")
 
-_SENTENCE_END = regex.compile(r"""(?<=[.!?…][”"’»)\]]*)\s+(?=[“"‘«(\[]?[\p{Lu}\p{N}])|\n\s*\n|\n(?=\s*\S)""")
+# A sentence ends at final punctuation before a capital, at a blank line, or at a line break
+# unless the line was wrapped mid-sentence (it ends in a letter, digit or comma and the next
+# line is not indented, as in hard-wrapped wire copy).
+_SENTENCE_END = regex.compile(
+    r"""(?<=[.!?…][”"’»)\]]*)\s+(?=[“"‘«(\[]?[\p{Lu}\p{N}])|\n[ \t]*\n\s*|(?<![\p{L}\p{N},;-])\n(?=\s*\S)|\n(?=[ \t]+\S)""")
 WORD = regex.compile(r"\p{L}[\p{L}\p{M}\p{N}’'-]*(?<![’'-])")
 
 

@@ -92,9 +92,10 @@ def make_finding(rule: Rule, doc: Document, hit: Hit) -> Finding:
     return Finding(
         path=doc.path, start=hit.start, end=hit.end,
         line=span.line, column=span.column, end_line=span.end_line, end_column=span.end_column,
-        code=rule.code, name=rule.name, category=rule.category,
+        code=hit.code or rule.code, name=rule.name, category=rule.category,
         severity=hit.severity or rule.severity, message=hit.message, fix=hit.fix,
-        text=doc.text[hit.start:hit.end], context=_normalize(context),
+        text=doc.text[hit.start:hit.end] if hit.text is None else hit.text,
+        context=_normalize(context) if hit.context is None else hit.context,
         source_line=source_line, source_offset=cut, related=hit.related,
     )
 

@@ -28,8 +28,10 @@ class Related:
 class Hit:
     """What a rule yields: an offset range in the document and what to say about it.
 
-    `fix` is the replacement text for [start, end) or None when no fix is safe. Corpus rules,
-    which no longer hold the document when they decide, also fill `span`, `text` and `context`.
+    `fix` is the replacement text for [start, end) or None when no fix is safe. `code` overrides
+    the rule's code (rules that relay another tool's checks, such as grammar). A finding about the
+    whole article sets `text` and `context` so that its fingerprint does not depend on the line
+    it is shown on.
     """
 
     start: int
@@ -38,7 +40,7 @@ class Hit:
     fix: str | None = None
     severity: str | None = None
     related: tuple[Related, ...] = ()
-    span: Span | None = None
+    code: str | None = None
     text: str | None = None
     context: str | None = None
 

@@ -30,7 +30,7 @@ def test_baseline_survives_edits_and_reports_only_new_findings(mtlint, seeds_cop
     moved = paragraphs.pop(9)
     assert moved.startswith("He pointed out that the coup Haftar")  # it carries a finding
     paragraphs.insert(3, moved)
-    article.write_text("Updated edition\nfor the evening desk\n\n" + "\n\n".join(paragraphs), encoding="utf-8")
+    article.write_text("Updated on Monday.\nSee the note below.\n\n" + "\n\n".join(paragraphs), encoding="utf-8")
     result = mtlint("check", str(seeds_copy), "--baseline", str(baseline), "--format", "concise")
     assert (result.returncode, concise(result)) == (0, []), result.stderr
     assert "stale" not in result.stderr

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from lint.formatters import help_text
+from lint.formatters import help_text, metrics_table
 
 
 def _width(text: str) -> int:
@@ -48,4 +48,8 @@ def render(report, rules, fixable_codes=frozenset(), **_):
         text += f"\n\nFound {n} finding{'s' if n != 1 else ''} in {report.files} file{'s' if report.files != 1 else ''}{tail}.\n"
     elif not report.errors:
         text = f"All checks passed ({report.files} file{'s' if report.files != 1 else ''}).\n"
+    if report.metrics:
+        text += "\n" + metrics_table(report.metrics)
+    for note in report.notes:
+        text += f"Skipped: {note}\n"
     return text
