@@ -53,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix, also apply suggestions marked unsafe")
     check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary line")
     check.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline")
+    check.add_argument("--grammar-server", metavar="URL",
+                       help="LanguageTool server for the grammar rules (GRM), e.g. http://localhost:8010")
     check.add_argument("--report-unused-suppressions", action="store_true",
                        help="report `mtlint: disable` comments that hide nothing")
 
@@ -119,6 +121,8 @@ def settings_for(args):
 def make_linter(args, settings):
     from lint.engine import Linter
 
+    if getattr(args, "grammar_server", None):
+        settings.grammar = dict(settings.grammar, **{"remote-server": args.grammar_server})
     cache_dir = None if args.no_cache else (args.cache_dir or settings.cache_dir)
     return Linter(settings, select=args.select, extend_select=args.extend_select, ignore=args.ignore,
                   cache_dir=cache_dir)

@@ -38,6 +38,8 @@ def match_length(code: str, prefixes) -> int:
 def is_selected(rule: Rule, select, extend_select, ignore) -> bool:
     """ruff's rule: the most specific of the matching select / ignore entries wins."""
     chosen = match_length(rule.code, list(select) + list(extend_select))
+    if rule.relays and any(p.startswith(rule.relays) for p in list(select) + list(extend_select)):
+        chosen = max(chosen, len(rule.code))  # "--select GRM-EN_A_VS_AN" selects the relaying rule
     if not select and rule.default_enabled:
         chosen = max(chosen, 0)
     return chosen > match_length(rule.code, ignore)
@@ -123,15 +125,24 @@ class Linter:
         select = settings.select if select is None else select
         extend_select = list(settings.extend_select) + list(extend_select or [])
         ignore = list(settings.ignore) + list(ignore or [])
+        relays = tuple(r.relays for r in self.rules.values() if r.relays)
         for code in list(select) + extend_select + ignore:
-            if code != "ALL" and not any(c.startswith(code) for c in self.rules):
+            if code != "ALL" and not any(c.startswith(code) for c in self.rules) and not (relays and code.startswith(relays)):
                 raise MtlintError(f"no rule code starts with {code!r} (see `mtlint rules`)")
+        self.selection = (list(select) + extend_select, ignore)
         self.active = [r for r in self.rules.values() if is_selected(r, select, extend_select, ignore)]
         self.contexts = {r.code: self.context_for(r) for r in self.active}
+        self.notes = []
+        for rule in list(self.active):
+            reason = rule.prepare(self.contexts[rule.code])
+            if reason:
+                self.notes.append(reason)
+                self.active.remove(rule)
         if any(r.corpus for r in self.active) or any(r.code.startswith(("TRM", "NAM")) for r in self.active):
             _ = self.project.termbase  # a malformed termbase is reported before any work starts
         self.cache = Cache(settings.resolve(cache_dir), setup_key(self)) if cache_dir else None
-        self.run_cache = RunCache(self.cache, repr(sorted(settings.per_file_ignores.items()))) if self.cache else None
+        run_setup = repr((sorted(settings.per_file_ignores.items()), self.selection))
+        self.run_cache = RunCache(self.cache, run_setup) if self.cache else None
 
     def project_path(self, path: str) -> str:
         """A path relative to the project root (the config's folder), with forward slashes."""
@@ -222,9 +233,10 @@ class Linter:
                 if summary is not None:
                     summaries.setdefault(code, {})[result.path] = summary
         findings.extend(self._finalize(summaries, {display_path(t) for t in targets}))
-        findings = self.filter_ignored(findings)
+        findings = self.filter_ignored(self.filter_relayed(findings))
         findings, unused = suppress.apply(findings, suppressions)
-        report = Report(assign_fingerprints(findings, self.project_path), errors, len(targets), metrics)
+        report = Report(assign_fingerprints(findings, self.project_path), errors, len(targets), metrics,
+                        notes=list(self.notes))
         report.unused_suppressions = unused
         report.checked = [self.project_path(t) for t in targets]
         if run_key:
@@ -233,6 +245,8 @@ class Linter:
 
     def _map(self, work, jobs: int) -> list[FileResult]:
         workers = jobs or os.cpu_count() or 1
+        if any(self.contexts[r.code].options.get("serial") for r in self.active):
+            workers = 1  # a rule that drives one local server per process
         if workers <= 1 or len(work) < PARALLEL_THRESHOLD:
             return [self.lint_path(p, on) for p, on in work]
         chunk = max(1, len(work) // (workers * 8))
@@ -254,6 +268,12 @@ class Linter:
             doc = read_document(path, path, self.settings.fallback_encodings)
             out.extend(make_finding(rule, doc, hit) for rule, hit in hits)
         return out
+
+    def filter_relayed(self, findings: list[Finding]) -> list[Finding]:
+        """Select and ignore the codes of relayed checks (GRM-...) one by one."""
+        select, ignore = self.selection
+        return [f for f in findings if f.code in self.rules
+                or (match_length(f.code, select) if select else 0) > match_length(f.code, ignore)]
 
     def filter_ignored(self, findings: list[Finding]) -> list[Finding]:
         ignores = self.settings.per_file_ignores

@@ -36,6 +36,7 @@ class Rule:
     fixable: bool = False
     corpus: bool = False
     default_enabled: bool = True
+    relays: str = ""  # prefix of the codes of another tool's checks this rule reports ("GRM-")
     fix_safety: str = "safe"  # "unsafe" fixes are suggestions, applied only with --unsafe-fixes
     source: str = ""  # the file that defines the rule
 
@@ -49,8 +50,9 @@ class Rule:
     def finalize(self, summaries: dict, ctx: RuleContext) -> Iterable[tuple[str, Hit]]:
         return ()
 
-    def describe(self) -> str:
-        return f"{self.code} {self.name}"
+    def prepare(self, ctx: RuleContext) -> str | None:
+        """Called once per process before linting; a returned reason skips the rule."""
+        return None
 
 
 def validate_metadata(rule: Rule, where: str) -> None:

@@ -28,3 +28,14 @@ def seeds_copy(tmp_path):
 @pytest.fixture
 def mtlint():
     return run_mtlint
+
+
+@pytest.fixture(scope="session")
+def languagetool_url():
+    """A LanguageTool stand-in on loopback (see languagetool_stub.py); the real client talks to it."""
+    pytest.importorskip("language_tool_python", reason="the grammar extra is not installed")
+    import languagetool_stub
+
+    server, url = languagetool_stub.start()
+    yield url
+    server.shutdown()

@@ -29,8 +29,11 @@ def project_for(example, tmp_path):
 
 
 @pytest.mark.parametrize("rule, index, example", CASES)
-def test_rule_example(rule, index, example, tmp_path):
-    findings = lint_texts(rule, example.files, example.options, project_for(example, tmp_path))
+def test_rule_example(rule, index, example, tmp_path, request):
+    project = project_for(example, tmp_path)
+    if rule.code.startswith("GRM"):
+        project.settings.grammar = {"remote-server": request.getfixturevalue("languagetool_url")}
+    findings = lint_texts(rule, example.files, example.options, project)
     if example.kind == "pass":
         assert findings == [], f"{rule.code} flagged a pass example: {[f.message for f in findings]}"
         return
