@@ -35,10 +35,12 @@ class LanguageToolGrammar(Rule):
     corpus = True  # spelling complaints are judged against the whole corpus
     default_enabled = False
     relays = "GRM-"
+    fixable = True
     fix_safety = "unsafe"
     examples = [
         # Examples run against the loopback LanguageTool of the test suite (tests/languagetool_stub.py).
-        {"fail": "The forces launched a airstrike on the base.", "at": ["1:21"]},
+        {"fail": "The forces launched a airstrike on the base.", "at": ["1:21"],
+         "fix": "The forces launched an airstrike on the base."},
         {"pass": "He said: “The forces launched a airstrike on the base.”"},
         {"files": {"a.txt": "Haftar spoke. Haftar left.", "b.txt": "Haftar returned."}},
     ]
