@@ -165,7 +165,7 @@ def cmd_check(args) -> int:
     if args.statistics:
         text = statistics(report, linter)
     else:
-        fixable = {r.code for r in linter.active if r.fixable}
+        fixable = {r.code for r in linter.active if r.fixable and (r.fix_safety == "safe" or args.unsafe_fixes)}
         text = render(args.format, report, linter.rules, fixable_codes=fixable, quiet=args.quiet, summary=args.summary)
         if args.quiet and args.format == "full":
             text = "\n\n".join(annotate_blocks(report)) + "\n" if report.findings else ""

@@ -109,7 +109,8 @@ class Document:
 
     @property
     def quote_problems(self) -> list[tuple[int, str]]:
-        """(offset, kind) for quote marks that do not pair up: 'mismatched', 'unclosed', 'stray'."""
+        """(offset, kind) for quote marks that do not pair up: 'mismatched', 'unclosed', 'stray',
+        and 'apostrophe' for a straight double quote between two letters."""
         return self._quotation_scan[1]
 
     @cached_property
@@ -159,6 +160,9 @@ def scan_quotations(text: str):
     open_char = ""
     for m in regex.finditer(r'["“”„«»]', text):
         i, ch = m.start(), m.group()
+        if ch == STRAIGHT_QUOTE and 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha():
+            problems.append((i, "apostrophe"))  # Nakasone"s: a typo for an apostrophe, not a quotation
+            continue
         opening = ch in OPENING_QUOTES or (ch == STRAIGHT_QUOTE and _straight_opens(text, i))
         if opening:
             if open_at is None:

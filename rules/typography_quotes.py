@@ -1,7 +1,8 @@
 """Quotation marks that do not pair up.
 
 What it flags: a quotation opened with a straight quote (") and closed with a curly one (”), or
-the reverse; an opening mark never closed; a closing mark with no opening one.
+the reverse; an opening mark never closed; a closing mark with no opening one; a straight double
+quote between two letters, used as an apostrophe ("Japan"s").
 
 Why it matters: mixed marks betray text stitched together from two sources or passed through a
 translation tool; an unclosed quotation leaves the reader unsure where a speaker's words end,
@@ -17,6 +18,7 @@ MESSAGES = {
     "mismatched": "Quotation opened with {mark} but closed with a different style of mark",
     "unclosed": "Quotation opened with {mark} is never closed",
     "stray": "Closing quotation mark {mark} with no opening mark",
+    "apostrophe": "Double quote {mark} used as an apostrophe",
 }
 
 
@@ -31,6 +33,7 @@ class QuoteBalance(Rule):
         {"fail": "He said: “We will respond.\n\nThe ministry declined to comment.", "at": ["1:10"]},
         {"pass": "“We will respond,” he said. \"Any attack will fail,\" he added."},
         {"pass": "“We will respond.\n\n“Any attack will fail,” he added."},
+        {"fail": "Japan\"s exports rose, \"he said\" later.", "at": ["1:6"]},
     ]
 
     def check(self, doc, ctx):
