@@ -170,7 +170,10 @@ def scan_quotations(text: str):
             elif _reopens(text, open_at, i):
                 pass  # a multi-paragraph quotation reopening: same quotation goes on
             else:
-                problems.append((i, "stray"))
+                # A new quotation opens while one is open: the open one was never closed.
+                problems.append((open_at, "unclosed"))
+                spans.append((open_at, i))
+                open_at, open_char = i, ch
             continue
         if open_at is None:
             problems.append((i, "stray"))
