@@ -9,7 +9,9 @@ wrong, and machine translation often maps ranks between armies loosely (liwa' / 
 
 A person is recognised by surname (spelling variants folded, so "Hafter" counts as "Haftar").
 A rank given in the termbase (`people: - name: ..., rank: ...`) wins over the majority; without
-one, the majority rank must be used at least twice and more often than the outlier.
+one, the majority rank must be used at least twice and more often than the outlier. The short
+form of the usual rank ("Colonel" for a lieutenant colonel) is how people are addressed, not a
+conflict.
 Civil titles ending in "General" (Secretary General, Attorney General) are not ranks, nor are
 company names ("General Insurance Co"); a surname carried by several given names is several
 people and is left alone.
@@ -59,6 +61,8 @@ class RankConflict(Rule):
         {"files": {"a.txt": "General Motors rose. General Motors fell.", "b.txt": "Major Motors fell."}},
         {"files": {"a.txt": "Commodore International Corp fell. General Insurance Co rose. General Insurance Co fell."}},
         {"files": {"a.txt": "Sergeant Alvin York and Sergeant Alvin York.", "b.txt": "Colonel Sarah York spoke."}},
+        {"files": {"a.txt": "Lieutenant Colonel Oliver North. Lieutenant Colonel Oliver North.",
+                   "b.txt": "Colonel North testified."}},
     ]
 
     def collect(self, doc, ctx):
@@ -97,8 +101,8 @@ class RankConflict(Rule):
             reference = next((m for m in mentions if m[1] == usual), None)
             related = (Related(reference[0], reference[5], reference[6], f"`{reference[2]}` is used here"),) if reference else ()
             for path, rank, text, start, end, line, col, name in mentions:
-                if rank == usual:
-                    continue
+                if rank == usual or usual.endswith(" " + rank):
+                    continue  # "Colonel North" for a lieutenant colonel is the usual short form
                 yield path, Hit(start, end, f"`{text} {name}`: rank conflicts with `{usual.title()}` ({source})",
                                 related=related)
 

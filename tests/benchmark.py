@@ -43,10 +43,8 @@ def main():
         common = ["check", ".", "--isolated", "--statistics", "--jobs", str(args.jobs)]
         cold, cold_rss, stats = timed(common, corpus)
         warm, _, _ = timed(common, corpus)
-        first = sorted(os.listdir(corpus))[0]
-        path = os.path.join(corpus, first)
-        if os.path.isdir(path):
-            path = os.path.join(path, sorted(os.listdir(path))[0])
+        path = next(os.path.join(folder, name) for folder, _, names in sorted(os.walk(corpus))
+                    if ".mtlint_cache" not in folder for name in sorted(names) if name.endswith(".txt"))
         with open(path, "a", encoding="utf-8") as f:
             f.write("\nOne more line.\n")
         one, _, _ = timed(common, corpus)
