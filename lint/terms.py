@@ -65,8 +65,6 @@ def propose(files, fallbacks=()) -> tuple[str, list[str]]:
 
 
 def _where(s) -> str:
-    files = sorted(s["files"])
-    path = files[0]
-    line = s["files"][path][0][2]
-    more = f" and {len(files) - 1} more" if len(files) > 1 else ""
+    path, line, _ = s["first"]
+    more = f" and {s['files'] - 1} more" if s["files"] > 1 else ""
     return f"{s['count']} use{'s' if s['count'] != 1 else ''}, e.g. {path}:{line}{more}"

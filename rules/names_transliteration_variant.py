@@ -23,6 +23,8 @@ The suggested replacement is the majority spelling (or the termbase's), offered 
 from __future__ import annotations
 
 import os
+import sys
+from array import array
 from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
@@ -37,37 +39,75 @@ DEMONYM_ENDINGS = {"i", "is", "n", "ns", "an", "ans", "ian", "ians", "ese", "ish
 RARE_GIVEN_NAME = 3  # a given name shared by two spellings is evidence only if it is this rare
 
 
-def collect_names(doc) -> dict:
-    """A file's names: spelling -> {occurrences, given names, sentence starts, ...}; lower-case words."""
-    names: dict = {}
-    lower_words = {w for w in doc.text.split() if w[:1].islower()}
-    for spelling, start, end, given, sentence_start, followed in name_occurrences(doc):
-        entry = names.setdefault(spelling, {"occ": [], "count": 0, "given": set(), "followed": 0, "initial": 0})
-        entry["count"] += 1
-        entry["followed"] += followed
-        entry["initial"] += sentence_start
-        if given:
-            entry["given"].add(given)
-        if len(entry["occ"]) < MAX_OCCURRENCES:
-            line, col = doc.line_col(start)
-            entry["occ"].append((start, end, line, col))
-    lowered = {s for s in names if s.lower() in lower_words}
-    return {"names": names, "lowered": lowered}
+class NameSummary:
+    """One file's names, stored column-wise so that 20,000 files cost little memory.
+
+    For each spelling: how often it occurs, how often a capitalized word follows it (given names
+    are followed by surnames), the given names before it, where it occurs (offsets, and the line
+    and column of its first use), and whether the file also has it in lower case."""
+
+    __slots__ = ("spellings", "counts", "followed", "given", "first", "starts", "bounds", "lowered")
+
+    def __init__(self, doc):
+        entries: dict = {}
+        for spelling, start, _, given, _, followed in name_occurrences(doc):
+            e = entries.setdefault(sys.intern(spelling), [0, 0, set(), []])
+            e[0] += 1
+            e[1] += followed
+            if given:
+                e[2].add(sys.intern(given))
+            if len(e[3]) < MAX_OCCURRENCES:
+                e[3].append(start)
+        lower_words = {w for w in doc.text.split() if w[:1].islower()}
+        self.spellings = tuple(entries)
+        self.counts = array("I", (e[0] for e in entries.values()))
+        self.followed = array("I", (e[1] for e in entries.values()))
+        self.given = tuple(tuple(sorted(e[2])) if e[2] else () for e in entries.values())
+        self.first = array("I", (x for e in entries.values() for x in doc.line_col(e[3][0])))
+        self.starts = array("I", (x for e in entries.values() for x in e[3]))
+        self.bounds = array("I", [0])
+        for e in entries.values():
+            self.bounds.append(self.bounds[-1] + len(e[3]))
+        self.lowered = tuple(i for i, sp in enumerate(self.spellings) if sp.lower() in lower_words)
+
+    def index(self) -> dict:
+        return {sp: i for i, sp in enumerate(self.spellings)}
+
+    def occurrences(self, i: int) -> list[int]:
+        return list(self.starts[self.bounds[i]:self.bounds[i + 1]])
+
+
+def collect_names(doc) -> NameSummary:
+    return NameSummary(doc)
 
 
 def corpus_stats(summaries: dict) -> dict:
-    """spelling -> {"count", "files": {path: [occ]}, "given": set, "followed", "lowered"}."""
+    """spelling -> {"count", "files" (how many), "first": (path, line, col), "given", "followed", "lowered"}."""
     stats: dict = {}
-    for path, summary in summaries.items():
-        for spelling, entry in summary["names"].items():
-            s = stats.setdefault(spelling, {"count": 0, "files": {}, "given": set(), "followed": 0, "lowered": False})
-            s["count"] += entry["count"]
-            s["files"][path] = entry["occ"]
-            s["given"] |= entry["given"]
-            s["followed"] += entry["followed"]
-        for spelling in summary["lowered"]:
-            stats[spelling]["lowered"] = True
+    for path in sorted(summaries):
+        summary = summaries[path]
+        for i, spelling in enumerate(summary.spellings):
+            s = stats.get(spelling)
+            if s is None:
+                s = stats[spelling] = {"count": 0, "files": 0, "given": set(), "followed": 0, "lowered": False,
+                                       "first": (path, summary.first[2 * i], summary.first[2 * i + 1])}
+            s["count"] += summary.counts[i]
+            s["files"] += 1
+            s["given"].update(summary.given[i])
+            s["followed"] += summary.followed[i]
+        for i in summary.lowered:
+            stats[summary.spellings[i]]["lowered"] = True
     return stats
+
+
+def files_of(summaries: dict, spellings: set) -> dict:
+    """spelling -> {path: [offsets]} for a few spellings (a second, narrow pass)."""
+    out: dict = {sp: {} for sp in spellings}
+    for path, summary in summaries.items():
+        for i, spelling in enumerate(summary.spellings):
+            if spelling in out:
+                out[spelling][path] = summary.occurrences(i)
+    return out
 
 
 def similar(a: str, b: str, key_a: str, key_b: str) -> bool:
@@ -129,15 +169,10 @@ def same_name_or_derived(a: str, b: str) -> bool:
     return common >= len(short) - 1 and len(long_) - len(short) >= 2
 
 
-def first_occurrence(s):
-    path = min(s["files"])
-    return path, s["files"][path][0]
-
-
 def order_key(spelling, stats):
     """Majority first; on a tie, the spelling that appears first (by file, then position)."""
-    path, occurrence = first_occurrence(stats[spelling])
-    return (-stats[spelling]["count"], path, occurrence[0])
+    path, line, col = stats[spelling]["first"]
+    return (-stats[spelling]["count"], path, line, col)
 
 
 def given_name_spread(stats: dict) -> Counter:
@@ -148,11 +183,11 @@ def given_name_spread(stats: dict) -> Counter:
     return spread
 
 
-def evidence(variant, canonical, stats, spread) -> str | None:
+def evidence(variant, canonical, stats, spread, where) -> str | None:
     v, c = stats[variant], stats[canonical]
     if v["given"] and c["given"] and not (v["given"] & c["given"]):
         return None  # different given names: different people
-    if set(v["files"]) & set(c["files"]):
+    if set(where[variant]) & set(where[canonical]):
         return "the same article"
     shared = sorted(g for g in v["given"] & c["given"] if spread[g] <= RARE_GIVEN_NAME)
     if shared:
@@ -193,36 +228,38 @@ class TransliterationVariant(Rule):
         tb = ctx.project.termbase if ctx.project else None
         canonical_names = tb.canonical_names() if tb else {}
         stats = corpus_stats(summaries)
-        pairs = list(candidate_pairs(stats))
-        if not pairs:
-            return
-        known = dictionary_words()
-        spread = given_name_spread(stats)
-        reported = set()
-        for a, b in pairs:
+        pairs = []
+        for a, b in candidate_pairs(stats):
             if a in canonical_names or b in canonical_names:
-                continue  # the termbase names this variant: TRM001 reports it
+                continue  # the termbase names this variant: NAM002 / TRM001 report it
             variant, canonical = sorted((a, b), key=lambda s: order_key(s, stats), reverse=True)
             if canonical_names and variant in canonical_names.values():
                 variant, canonical = canonical, variant  # the termbase's spelling is the house form
-            if PREFIX.sub("", variant).lower() in known:
-                continue  # a word or an established name in its own right
-            if len(stats[variant]["files"]) >= ctx.options["established_files"]:
+            if stats[variant]["files"] >= ctx.options["established_files"]:
                 continue  # a spelling used across several articles is a house spelling; see `mtlint terms`
+            pairs.append((variant, canonical))
+        if not pairs:
+            return
+        known = dictionary_words()
+        pairs = [(v, c) for v, c in pairs if PREFIX.sub("", v).lower() not in known]  # words, established names
+        where = files_of(summaries, {s for pair in pairs for s in pair})
+        spread = given_name_spread(stats)
+        reported = set()
+        for variant, canonical in pairs:
             if variant in reported:
                 continue
-            why = evidence(variant, canonical, stats, spread)
+            why = evidence(variant, canonical, stats, spread, where)
             if why is None:
                 continue
             reported.add(variant)
             c = stats[canonical]
-            ref_path, (_, _, ref_line, ref_col) = first_occurrence(c)
+            ref_path, ref_line, ref_col = c["first"]
             related = (Related(ref_path, ref_line, ref_col, f"`{canonical}` is used here"),)
             message = (f"`{variant}` looks like a variant spelling of `{canonical}` "
                        f"({c['count']} use{'s' if c['count'] != 1 else ''}; evidence: {why})")
-            for path, occurrences in stats[variant]["files"].items():
-                for start, end, _, _ in occurrences:
-                    yield path, Hit(start, end, message, fix=canonical, related=related)
+            for path, starts in where[variant].items():
+                for start in starts:
+                    yield path, Hit(start, start + len(variant), message, fix=canonical, related=related)
 
 
 RULE = TransliterationVariant
