@@ -22,7 +22,7 @@ PATTERN = regex.compile(
     r"\b(?:the|a|an)\s+(?P<epithet>" + "|".join(EPITHETS) + r")\s+"
     r"(?P<name>\p{Lu}\p{Ll}+(?:[-\s]\p{Lu}\p{Ll}+){0,2})(?P<after>(?:['’]s)?[^\S\n]*[\p{L}\p{P}]*)")
 INSTITUTIONS = {"Guard", "Guards", "Council", "Army", "Party", "Front", "Movement", "Committee", "Court",
-                "Government", "Command", "Forces", "Brigade", "Brigades", "Union", "Council", "Day", "Square",
+                "Government", "Command", "Forces", "Brigade", "Brigades", "Union", "Day", "Square",
                 "Museum", "Street", "Era", "Period", "War", "Monday", "Tuesday", "Wednesday", "Thursday",
                 "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
                 "August", "September", "October", "November", "December"}

@@ -1,6 +1,5 @@
 """The command as users run it: formats, exit codes, selection, configuration errors, bad input."""
 import json
-import os
 
 from conftest import SEEDS
 

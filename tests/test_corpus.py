@@ -6,7 +6,6 @@ import shutil
 from lint.config import Settings, load_settings
 from lint.engine import Linter
 from lint.document import Document
-from lint.rule import RuleContext
 from conftest import SEEDS
 
 
