@@ -35,6 +35,7 @@ class Document:
         self.encoding = encoding
         self.newline = newline
         self.bom = bom
+        self.computed: dict = {}  # values several rules need, computed once per document
 
     # ---- positions -------------------------------------------------------------------------
     @cached_property

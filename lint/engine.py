@@ -160,7 +160,6 @@ class Linter:
         s = self.settings
         if not paths:
             paths = self.corpus_files() if s.corpus else [os.getcwd()]
-            return [display_path(p) for p in discover(paths, s.include, s.exclude, s.root)]
         return [display_path(p) for p in discover(paths, s.include, s.exclude, s.root)]
 
     def corpus_files(self) -> list[str]:

@@ -21,6 +21,12 @@ WORD = regex.compile(r"\p{L}[\p{L}’'-]*")
 
 
 def article_metrics(doc) -> dict:
+    if "readability" not in doc.computed:
+        doc.computed["readability"] = _compute(doc)
+    return doc.computed["readability"]
+
+
+def _compute(doc) -> dict:
     import textstat
 
     text = doc.text
