@@ -30,6 +30,23 @@ def _hash_tree(h, folder: str, suffixes) -> None:
                     h.update(f.read())
 
 
+def _load(path: str):
+    try:
+        with open(path, "rb") as f:
+            return pickle.load(f)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+        return None
+
+
+def _store(path: str, obj) -> None:
+    """Write through a temporary file renamed into place, so readers never see half an entry."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
+    with os.fdopen(fd, "wb") as f:
+        pickle.dump(obj, f, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+
+
 def setup_key(linter) -> str:
     """The hash of everything but the file itself that decides a file's result."""
     h = hashlib.sha256()
@@ -62,22 +79,16 @@ class Cache:
         return os.path.join(self.folder, name[:2], name[2:] + ".pickle")
 
     def get(self, path: str, digest: str, report_on: bool):
-        try:
-            with open(self._entry(path, digest, report_on), "rb") as f:
-                return pickle.load(f)
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
-            return None
+        return _load(self._entry(path, digest, report_on))
 
     def put(self, path: str, digest: str, report_on: bool, result) -> None:
-        entry = self._entry(path, digest, report_on)
+        self.store(self._entry(path, digest, report_on), result)
+
+    def store(self, entry: str, obj) -> None:
         try:
             if not self.prepared:
                 self._prepare()
-            os.makedirs(os.path.dirname(entry), exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=os.path.dirname(entry), suffix=".tmp")
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump(result, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, entry)
+            _store(entry, obj)
         except OSError:
             pass  # a cache that cannot be written only costs time
 
@@ -123,23 +134,13 @@ class RunCache:
         return os.path.join(self.cache.folder, "runs", key + ".pickle")
 
     def get(self, key: str):
-        try:
-            with open(self._file(key), "rb") as f:
-                return pickle.load(f)
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
-            return None
+        return _load(self._file(key))
 
     def put(self, key: str, report) -> None:
         entry = self._file(key)
+        self.cache.store(entry, report)
+        folder = os.path.dirname(entry)
         try:
-            if not self.cache.prepared:
-                self.cache._prepare()
-            folder = os.path.dirname(entry)
-            os.makedirs(folder, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump(report, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, entry)
             runs = sorted((os.path.join(folder, n) for n in os.listdir(folder) if n.endswith(".pickle")),
                           key=os.path.getmtime, reverse=True)
             for old in runs[self.KEEP:]:

@@ -167,8 +167,6 @@ def cmd_check(args) -> int:
     else:
         fixable = {r.code for r in linter.active if r.fixable and (r.fix_safety == "safe" or args.unsafe_fixes)}
         text = render(args.format, report, linter.rules, fixable_codes=fixable, quiet=args.quiet, summary=args.summary)
-        if args.quiet and args.format == "full":
-            text = "\n\n".join(annotate_blocks(report)) + "\n" if report.findings else ""
     if report.fixed and args.format == "full":
         text += f"Fixed {report.fixed} finding{'s' if report.fixed != 1 else ''}.\n"
     if report.baselined and args.format == "full" and not args.quiet:
@@ -202,12 +200,6 @@ def cmd_baseline(args) -> int:
               file=sys.stderr)
     write_output(dump(findings), args.output_file)
     return EXIT_ERROR if report.errors else EXIT_CLEAN
-
-
-def annotate_blocks(report) -> list[str]:
-    from lint.formatters.full_format import annotate
-
-    return ["\n".join(annotate(f)) for f in report.findings]
 
 
 def write_output(text: str, path: str | None) -> None:

@@ -12,13 +12,13 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from lint import SEVERITIES, MtlintError
+from lint import SEVERITIES, MtlintError, suppress
+from lint.cache import Cache, RunCache, digest, setup_key
 from lint.config import Settings, validate_rule_options
 from lint.document import Document
 from lint.finding import Finding, Hit
-from lint import suppress
-from lint.cache import Cache, RunCache, digest, setup_key
-from lint.readers import UnreadableFile, _matches, discover, display_path, document_from_bytes, read_bytes, read_document
+from lint.readers import (UnreadableFile, discover, display_path, document_from_bytes, matches_glob, read_bytes,
+                          read_document)
 from lint.registry import load_rules
 from lint.rule import Rule, RuleContext
 
@@ -169,7 +169,7 @@ class Linter:
             for m in matches:
                 if os.path.isdir(m):
                     files.extend(discover([m], self.settings.include, self.settings.exclude, self.settings.root))
-                elif _matches(m, self.settings.include) and not _matches(os.path.relpath(m, self.settings.root), self.settings.exclude):
+                elif matches_glob(m, self.settings.include) and not matches_glob(os.path.relpath(m, self.settings.root), self.settings.exclude):
                     files.append(m)
         return files
 
@@ -281,7 +281,7 @@ class Linter:
         out = []
         for f in findings:
             rel = os.path.relpath(os.path.abspath(f.path), self.settings.root).replace(os.sep, "/")
-            codes = [c for g, cs in ignores.items() if _matches(rel, [g]) for c in cs]
+            codes = [c for g, cs in ignores.items() if matches_glob(rel, [g]) for c in cs]
             if codes and match_length(f.code, codes) >= 0:
                 continue
             out.append(f)
@@ -298,7 +298,6 @@ def _work_in_worker(item) -> FileResult:
 
 def severity_at_least(severity: str, threshold: str) -> bool:
     return SEVERITIES.index(severity) >= SEVERITIES.index(threshold)
-
 
 
 def lint_texts(rule: Rule, files: dict, options: dict | None = None, project=None) -> list[Finding]:

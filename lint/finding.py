@@ -1,7 +1,7 @@
 """What rules report, and the finished finding the engine hands to formatters."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,6 @@ class Finding:
     related: tuple[Related, ...] = ()
     fingerprint: str = ""
     project_path: str = ""  # the path relative to the project root, as baselines store it
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     def sort_key(self):
         return (self.path, self.line, self.column, self.code, self.message)
@@ -95,5 +94,4 @@ class Finding:
                 for r in self.related
             ],
         }
-        data.update(self.extra)
         return data

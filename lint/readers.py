@@ -99,7 +99,7 @@ def _glob_regex(globs: tuple):
     return re.compile(rf"(?s:(?:{alternatives})|.*/(?:{alternatives}))\Z")
 
 
-def _matches(path: str, globs) -> bool:
+def matches_glob(path: str, globs) -> bool:
     pattern = _glob_regex(tuple(globs))
     if pattern is None:
         return False
@@ -118,9 +118,9 @@ def discover(paths, include, exclude, root: str | None = None) -> list[str]:
             candidates = []
             for folder, dirs, files in os.walk(path):
                 rel_folder = _rel(folder, root)
-                dirs[:] = sorted(d for d in dirs if not _matches(os.path.join(rel_folder, d), exclude))
+                dirs[:] = sorted(d for d in dirs if not matches_glob(os.path.join(rel_folder, d), exclude))
                 for name in sorted(files):
-                    if _matches(name, include) and not _matches(os.path.join(rel_folder, name), exclude):
+                    if matches_glob(name, include) and not matches_glob(os.path.join(rel_folder, name), exclude):
                         candidates.append(os.path.join(folder, name))
         else:
             raise FileNotFoundError(path)

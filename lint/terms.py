@@ -19,7 +19,7 @@ def _q(text: str) -> str:
 
 def propose(files, fallbacks=()) -> tuple[str, list[str]]:
     from lint.rules.names_transliteration_variant import clusters, collect_names
-    from lint.rules.terminology_word_order import collect_phrases, content_words
+    from lint.rules.terminology_word_order import collect_phrases, word_orders
 
     name_summaries, phrase_summaries, errors = {}, {}, []
     for path in files:
@@ -44,20 +44,11 @@ def propose(files, fallbacks=()) -> tuple[str, list[str]]:
         for o in others:
             lines.append(f"    # {o}: {_where(stats[o])}")
         entries += 1
-    orders: dict = {}
-    for path, phrases in phrase_summaries.items():
-        for phrase, occurrences in phrases.items():
-            words = content_words(phrase)
-            key = tuple(sorted(w.lower() for w in words))
-            entry = orders.setdefault(key, {}).setdefault(words, {"count": 0, "phrase": phrase, "files": set()})
-            entry["count"] += len(occurrences)
-            entry["files"].add(path)
-    for key, forms in sorted(orders.items()):
-        if len(forms) < 2:
-            continue
-        ranked = sorted(forms.values(), key=lambda f: -f["count"])
-        lines.append(f"  - use: {_q(ranked[0]['phrase'])}  # {ranked[0]['count']} uses in {len(ranked[0]['files'])} files")
-        lines.append(f"    not: [{', '.join(_q(f['phrase']) for f in ranked[1:])}]")
+    for _, ranked in sorted(word_orders(phrase_summaries).items()):
+        usual = ranked[0][1]
+        files = len({path for path, _, _ in usual})
+        lines.append(f"  - use: {_q(usual[0][2])}  # {len(usual)} uses in {files} files")
+        lines.append(f"    not: [{', '.join(_q(occurrences[0][2]) for _, occurrences in ranked[1:])}]")
         entries += 1
     if not entries:
         lines[-1] = "terms: []"

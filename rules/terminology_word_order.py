@@ -54,6 +54,22 @@ def collect_phrases(doc) -> dict:
     return dict(phrases)
 
 
+def word_orders(summaries: dict) -> dict:
+    """Names with the same content words in more than one order, across the corpus.
+
+    Returns {sorted words: [(words in order, [(path, occurrence, phrase), ...]), ...]}, each list
+    ranked most used first (ties: the order that appears first, by file and position)."""
+    groups = defaultdict(lambda: defaultdict(list))
+    for path in sorted(summaries):
+        for phrase, occurrences in summaries[path].items():
+            words = content_words(phrase)
+            key = tuple(sorted(w.lower() for w in words))
+            for occ in occurrences:
+                groups[key][words].append((path, occ, phrase))
+    return {key: sorted(orders.items(), key=lambda kv: (-len(kv[1]), kv[1][0][0], kv[1][0][1][0]))
+            for key, orders in groups.items() if len(orders) > 1}
+
+
 class WordOrderVariant(Rule):
     code = "TRM002"
     name = "word-order-variant"
@@ -82,18 +98,8 @@ class WordOrderVariant(Rule):
         return collect_phrases(doc)
 
     def finalize(self, summaries, ctx):
-        groups = defaultdict(lambda: defaultdict(list))  # word set -> word order -> [(path, occ, phrase)]
-        for path, phrases in summaries.items():
-            for phrase, occurrences in phrases.items():
-                words = content_words(phrase)
-                key = tuple(sorted(w.lower() for w in words))
-                for occ in occurrences:
-                    groups[key][words].append((path, occ, phrase))
-        for orders in groups.values():
-            if len(orders) < 2:
-                continue
-            ranked = sorted(orders.items(), key=lambda kv: (-len(kv[1]), kv[1][0][0], kv[1][0][1][0]))
-            usual_words, usual = ranked[0]
+        for ranked in word_orders(summaries).values():
+            usual = ranked[0][1]
             for words, occurrences in ranked[1:]:
                 if len(usual) < 2 or len(usual) <= len(occurrences):
                     continue

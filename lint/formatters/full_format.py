@@ -38,9 +38,11 @@ def annotate(f) -> list[str]:
     return out
 
 
-def render(report, rules, fixable_codes=frozenset(), **_):
+def render(report, rules, fixable_codes=frozenset(), quiet=False, **_):
     blocks = ["\n".join(annotate(f)) for f in report.findings]
     text = "\n\n".join(blocks)
+    if quiet:  # findings only: no summary, metrics or notes
+        return text + "\n" if blocks else ""
     n = len(report.findings)
     if n:
         fixable = sum(1 for f in report.findings if f.fix is not None and f.code in fixable_codes)
