@@ -30,13 +30,22 @@ from collections import Counter, defaultdict
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from lint.corpus.names import PREFIX, dictionary_words, name_occurrences, skeleton, translit_key
+from lint.corpus.names import (HYPHENATED, PREFIX, VOWELS, dictionary_words, fold, korean_key, name_occurrences,
+                               skeleton, spelling_distance, translit_key, zipf)
 from lint.finding import Hit, Related
 from lint.rule import Rule
 
 MAX_OCCURRENCES = 50  # per spelling per file kept in a summary
 DEMONYM_ENDINGS = {"i", "is", "n", "ns", "an", "ans", "ian", "ians", "ese", "ish", "s", "es"}
 RARE_GIVEN_NAME = 3  # a given name shared by two spellings is evidence only if it is this rare
+# Zipf frequencies in general English text (wordfreq): 2 is a name seen now and then, 3 once per
+# million words, 4.5 a household word.
+ESTABLISHED = 2.0  # a spelling in its own right
+WELL_KNOWN_GAP = 1.0  # ... beside one this much more common is another, better-known name
+COMMON_WORD = 3.0
+ESTABLISHED_GIVEN = 2.5
+WELL_KNOWN = 3.5  # a name this common (Chelsea, Egypt) misspelled is a plain misspelling
+GIVEN_NAME_MAX = 4.0  # a word this common before a surname is not a given name ("Beautiful", "Donkey")
 
 
 class NameSummary:
@@ -44,18 +53,24 @@ class NameSummary:
 
     For each spelling: how often it occurs, how often a capitalized word follows it (given names
     are followed by surnames), the given names before it, where it occurs (offsets, and the line
-    and column of its first use), and whether the file also has it in lower case."""
+    and column of its first use), and whether the file also has it in lower case. For each full
+    name (given name and surname): how often it occurs and where its given name stands."""
 
-    __slots__ = ("spellings", "counts", "followed", "given", "first", "starts", "bounds", "lowered")
+    __slots__ = ("spellings", "counts", "followed", "given", "first", "starts", "bounds", "lowered", "fullnames")
 
     def __init__(self, doc):
         entries: dict = {}
-        for spelling, start, _, given, _, followed in name_occurrences(doc):
+        full: dict = {}
+        for spelling, start, _, given, _, followed, given_start in name_occurrences(doc):
             e = entries.setdefault(sys.intern(spelling), [0, 0, set(), []])
             e[0] += 1
             e[1] += followed
             if given:
                 e[2].add(sys.intern(given))
+                f = full.setdefault((sys.intern(given), spelling), [0, []])
+                f[0] += 1
+                if len(f[1]) < MAX_OCCURRENCES:
+                    f[1].append(given_start)
             if len(e[3]) < MAX_OCCURRENCES:
                 e[3].append(start)
         lower_words = {w for w in doc.text.split() if w[:1].islower()}
@@ -69,6 +84,7 @@ class NameSummary:
         for e in entries.values():
             self.bounds.append(self.bounds[-1] + len(e[3]))
         self.lowered = tuple(i for i, sp in enumerate(self.spellings) if sp.lower() in lower_words)
+        self.fullnames = tuple((g, sp, n, tuple(starts)) for (g, sp), (n, starts) in full.items())
 
     def index(self) -> dict:
         return {sp: i for i, sp in enumerate(self.spellings)}
@@ -117,6 +133,101 @@ def similar(a: str, b: str, key_a: str, key_b: str) -> bool:
     # The folded keys hide a lot; the spellings themselves must still look alike.
     plain_a, plain_b = PREFIX.sub("", a).lower(), PREFIX.sub("", b).lower()
     return fuzz.ratio(plain_a, plain_b) >= 60
+
+
+def close_in_article(a: str, b: str) -> bool:
+    """Two spellings in one article close enough to be one name: a transliteration (keys one edit
+    apart), diacritics dropped (Guèye / Gueye), a letter dropped, doubled or swapped (Vadimir /
+    Vladimir, Filri / Firli), or Korean syllables romanized two ways (Seok-yul / Suk-yeol)."""
+    if same_name_or_derived(a, b):
+        return False
+    fa, fb = fold(PREFIX.sub("", a)), fold(PREFIX.sub("", b))
+    if fa == fb:
+        return True
+    if HYPHENATED.search(a) or HYPHENATED.search(b):
+        ka, kb = korean_key(fa), korean_key(fb)
+        if ka == kb:
+            return True
+        # one consonant more or less (Jing-sang / Jin-sang); a vowel of another quality is another name
+        return (min(len(ka), len(kb)) >= 6 and spelling_distance(ka, kb) == 1
+                and [c for c in ka if c in VOWELS] == [c for c in kb if c in VOWELS])
+    ka, kb = translit_key(a), translit_key(b)
+    if min(len(ka), len(kb)) >= 4 and spelling_distance(ka, kb) <= 1 and fuzz.ratio(fa, fb) >= 60 and mild(ka, kb):
+        return True
+    return min(len(fa), len(fb)) >= 6 and spelling_distance(fa, fb) == 1 and mild(fa, fb)
+
+
+def mild(a: str, b: str) -> bool:
+    """One letter more or less, two neighbours swapped, or one vowel for another: how a name is
+    misspelled or transliterated. One consonant for another (Murar / Mushar) makes another name."""
+    ops = Levenshtein.editops(a, b)
+    if len(ops) != 1 or ops[0].tag != "replace":
+        return True
+    x, y = a[ops[0].src_pos], b[ops[0].dest_pos]
+    return x in "aeiouy" and y in "aeiouy"
+
+
+def similar_given_names(a: str, b: str) -> bool:
+    """Two given names that are one name romanized two ways (Nikolai / Nikolay, Sergei / Sergey) or
+    misspelled (Vadimir / Vladimir); two established given names one letter apart (Mark / Mary,
+    Brian / Bryan aside) are two names."""
+    if a == b or same_name_or_derived(a, b):
+        return False
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return True
+    ka, kb = translit_key(a), translit_key(b)
+    if len(ka) >= 3 and ka == kb:
+        return True
+    return (min(len(a), len(b)) >= 5 and spelling_distance(ka, kb) == 1 and fuzz.ratio(fa, fb) >= 75
+            and min(zipf(a), zipf(b)) < ESTABLISHED_GIVEN)
+
+
+def transliterated(a: str, b: str) -> bool:
+    """The whole difference is one a transliteration makes: vowels, y / i, doubled letters, g / k / q,
+    diacritics, Korean syllables; not a consonant dropped or swapped."""
+    if fold(a) == fold(b):
+        return True
+    if HYPHENATED.search(a) or HYPHENATED.search(b):
+        return True  # close_in_article already demands the same vowels
+    ka, kb = translit_key(a), translit_key(b)
+    return len(ka) == len(kb) and skeleton(ka) == skeleton(kb)  # vowels changed, none added or lost
+
+
+def two_names(a: str, b: str, stats: dict) -> bool:
+    """Guards against merging two different names that look alike.
+
+    Both spellings established in general English text but one far more common (Dowson beside
+    Dawson, Walshe beside Welsh): a name in its own right beside a well-known other one. Both
+    common words or names (Hassell beside Hassall is not: both rare). A person's surname (it has
+    given names) beside a common name that never has one (Koogle beside Google)."""
+    za, zb = zipf(PREFIX.sub("", a)), zipf(PREFIX.sub("", b))
+    if min(za, zb) >= ESTABLISHED and abs(za - zb) >= WELL_KNOWN_GAP:
+        return True
+    if min(za, zb) >= COMMON_WORD:
+        return True
+    sa, sb = stats[a], stats[b]
+    for person, other, z in ((sa, sb, zb), (sb, sa, za)):
+        if person["given"] and not other["given"] and other["count"] >= 3 and z >= COMMON_WORD:
+            return True
+    return False
+
+
+def direction(a: str, b: str, here: dict | None, stats: dict, house: set):
+    """(variant, canonical) when the evidence says which spelling is the usual one, else None:
+    the termbase's spelling; a clear majority in the article or the corpus (at least twice as many
+    uses); the spelling far more common in general English text."""
+    if (a in house) != (b in house):
+        return (b, a) if a in house else (a, b)
+    for counts, least in ((here, 2), ({x: stats[x]["count"] for x in (a, b)}, 3)):
+        if counts:
+            low, high = sorted((a, b), key=lambda x: counts[x])
+            if counts[high] >= max(least, 2 * counts[low]):
+                return low, high
+    za, zb = zipf(PREFIX.sub("", a)), zipf(PREFIX.sub("", b))
+    if abs(za - zb) >= 0.25:
+        return (a, b) if za < zb else (b, a)
+    return None
 
 
 def candidate_pairs(stats: dict):
@@ -175,6 +286,27 @@ def order_key(spelling, stats):
     return (-stats[spelling]["count"], path, line, col)
 
 
+def diacritic_pairs(stats: dict):
+    """Spellings that differ only in diacritics: "Guèye" / "Gueye", "López" / "Lopez"."""
+    groups = defaultdict(list)
+    for spelling in stats:
+        groups[fold(spelling)].append(spelling)
+    for spellings in groups.values():
+        for n, a in enumerate(spellings):
+            for b in spellings[n + 1:]:
+                if a.lower() != b.lower():
+                    yield a, b
+
+
+def is_given_name(word: str, stats: dict) -> bool:
+    """A word before a surname that is a given name: never in lower case (not "Donkey Konga",
+    "Beautiful Laundrette"), and mostly followed by a surname."""
+    s = stats.get(word)
+    if zipf(word) >= GIVEN_NAME_MAX:
+        return False
+    return s is None or (not s["lowered"] and s["followed"] * 2 >= s["count"])
+
+
 def given_name_spread(stats: dict) -> Counter:
     """How many different surnames each given name stands before: "James" many, "Saqr" one."""
     spread = Counter()
@@ -189,7 +321,7 @@ def evidence(variant, canonical, stats, spread, where) -> str | None:
         return None  # different given names: different people
     if set(where[variant]) & set(where[canonical]):
         return "the same article"
-    shared = sorted(g for g in v["given"] & c["given"] if spread[g] <= RARE_GIVEN_NAME)
+    shared = sorted(g for g in v["given"] & c["given"] if spread[g] <= RARE_GIVEN_NAME and is_given_name(g, stats))
     if shared:
         return f"the same given name ({shared[0]})"
     return None
@@ -212,7 +344,7 @@ class TransliterationVariant(Rule):
                 "Akar also criticized the operation."},
         {"files": {"a.txt": "Air Force chief Saqr Al-Jaroushi said the campaign would start.",
                    "b.txt": "The statement by Saqr Geroushi, chief of staff, said all targets were legitimate."},
-         "at": ["b.txt:1:23"]},
+         "at": ["a.txt:1:22", "b.txt:1:23"]},
         {"fail": "Khaled al-Mehri met the minister. Akar and Mekher called for coordination."},
         {"pass": "Defense Minister Hulusi Akar met spokesman Hami Aksoy. Akar and Aksoy spoke."},
         {"pass": "Libya and the Libyan army; Tripoli and Tripolitania; Sudan and the Sudanese; the Turks and Turkish; Qatar and the Qatari side."},
@@ -227,39 +359,155 @@ class TransliterationVariant(Rule):
     def finalize(self, summaries, ctx):
         tb = ctx.project.termbase if ctx.project else None
         canonical_names = tb.canonical_names() if tb else {}
+        house = set(canonical_names.values())
         stats = corpus_stats(summaries)
+        hits: dict = {}  # (path, start) -> Hit: each place reported once
+        self._in_articles(summaries, stats, canonical_names, house, hits)
+        self._across_articles(summaries, stats, canonical_names, house, ctx.options, hits)
+        self._given_names(summaries, stats, hits)
+        for (path, _), hit in sorted(hits.items()):
+            yield path, hit
+
+    @staticmethod
+    def _report(hits, path, starts, length, message, fix=None, related=(), severity=None):
+        """One finding per spelling per article, at its first use (the message says how many more)."""
+        starts = sorted(starts)
+        if not starts or any((path, start) in hits for start in starts):
+            return
+        if len(starts) > 1:
+            message += f"; {len(starts)} uses in this article"
+        hits[(path, starts[0])] = Hit(starts[0], starts[0] + length, message, fix=fix, related=related,
+                                      severity=severity)
+
+    def _in_articles(self, summaries, stats, canonical_names, house, hits):
+        """Two spellings of one name inside one article: always worth a finding."""
+        for path in sorted(summaries):
+            summary = summaries[path]
+            lowered = set(summary.lowered)
+            buckets = defaultdict(list)
+            for i, spelling in enumerate(summary.spellings):
+                if i in lowered or summary.followed[i] * 2 > summary.counts[i] or spelling in canonical_names:
+                    continue  # a common word, a given name, or left to the termbase rules
+                key = translit_key(spelling)
+                buckets[key[:1]].append(i)
+            for members in buckets.values():
+                for n, i in enumerate(members):
+                    for j in members[n + 1:]:
+                        a, b = summary.spellings[i], summary.spellings[j]
+                        if not close_in_article(a, b):
+                            continue
+                        ga, gb = set(summary.given[i]), set(summary.given[j])
+                        if ga and gb and not (ga & gb) and not any(similar_given_names(x, y) for x in ga for y in gb):
+                            continue  # different given names: different people
+                        if two_names(a, b, stats):
+                            continue
+                        here = {a: summary.counts[i], b: summary.counts[j]}
+                        first = {a: summary.first[2 * i:2 * i + 2], b: summary.first[2 * j:2 * j + 2]}
+                        pair = direction(a, b, here, stats, house)
+                        if pair is None:
+                            for x, y, k in ((a, b, j), (b, a, i)):
+                                line, col = first[y]
+                                related = (Related(path, line, col, f"`{y}` is used here"),)
+                                self._report(hits, path, summary.occurrences(i if x == a else j), len(x),
+                                             f"`{x}` and `{y}`: one name spelled two ways in this article",
+                                             related=related)
+                            continue
+                        variant, canonical = pair
+                        line, col = first[canonical]
+                        related = (Related(path, line, col, f"`{canonical}` is used here"),)
+                        if transliterated(variant, canonical) and zipf(PREFIX.sub("", canonical)) < WELL_KNOWN:
+                            message, severity = (f"`{variant}` looks like a variant spelling of `{canonical}` "
+                                                 f"(evidence: the same article)"), None
+                        else:  # a letter dropped, doubled or swapped in a name: a misspelling
+                            message, severity = (f"`{variant}` looks like a misspelling of `{canonical}` "
+                                                 f"(used in the same article)"), "info"
+                        self._report(hits, path, summary.occurrences(i if variant == a else j), len(variant),
+                                     message, fix=canonical, related=related, severity=severity)
+
+    def _across_articles(self, summaries, stats, canonical_names, house, options, hits):
+        """Two spellings in different articles, with evidence that they name one person."""
         pairs = []
-        for a, b in candidate_pairs(stats):
+        for a, b in list(candidate_pairs(stats)) + list(diacritic_pairs(stats)):
             if a in canonical_names or b in canonical_names:
                 continue  # the termbase names this variant: NAM002 / TRM001 report it
-            variant, canonical = sorted((a, b), key=lambda s: order_key(s, stats), reverse=True)
-            if canonical_names and variant in canonical_names.values():
-                variant, canonical = canonical, variant  # the termbase's spelling is the house form
-            if stats[variant]["files"] >= ctx.options["established_files"]:
-                continue  # a spelling used across several articles is a house spelling; see `mtlint terms`
-            pairs.append((variant, canonical))
+            if two_names(a, b, stats) or max(zipf(PREFIX.sub("", a)), zipf(PREFIX.sub("", b))) >= WELL_KNOWN:
+                continue  # two names, or a household name (Kong) beside a rare one (Konga)
+            if min(stats[a]["files"], stats[b]["files"]) >= options["established_files"]:
+                continue  # two spellings each used across several articles; see `mtlint terms`
+            pairs.append((a, b))
         if not pairs:
             return
         known = dictionary_words()
-        pairs = [(v, c) for v, c in pairs if PREFIX.sub("", v).lower() not in known]  # words, established names
         where = files_of(summaries, {s for pair in pairs for s in pair})
         spread = given_name_spread(stats)
-        reported = set()
-        for variant, canonical in pairs:
-            if variant in reported:
+        for a, b in pairs:
+            why = evidence(a, b, stats, spread, where)
+            if why is None or why == "the same article":
+                continue  # the same article: the in-article pass reports it
+            pair = direction(a, b, None, stats, house)
+            if pair is None:
+                sides = [(a, b), (b, a)]
+            elif PREFIX.sub("", pair[0]).lower() in known or stats[pair[0]]["files"] >= options["established_files"]:
+                continue  # the rarer spelling is a word or an established name, or a house spelling
+            else:
+                sides = [pair]
+            for variant, canonical in sides:
+                c = stats[canonical]
+                ref_path, ref_line, ref_col = c["first"]
+                related = (Related(ref_path, ref_line, ref_col, f"`{canonical}` is used here"),)
+                if pair is None:
+                    message = f"`{variant}` and `{canonical}`: one name spelled two ways in the corpus (evidence: {why})"
+                else:
+                    message = (f"`{variant}` looks like a variant spelling of `{canonical}` "
+                               f"({c['count']} use{'s' if c['count'] != 1 else ''}; evidence: {why})")
+                for path, starts in where[variant].items():
+                    self._report(hits, path, starts, len(variant), message,
+                                 fix=canonical if pair else None, related=related)
+
+    @staticmethod
+    def _only_across(variant, canonical, where):
+        """A same-article pair is the in-article pass's; across articles only its other files remain."""
+        return bool(set(where[variant]) - set(where[canonical]))
+
+    def _given_names(self, summaries, stats, hits):
+        """One surname, one given name romanized two ways: "Nikolai Lyubimov" / "Nikolay Lyubimov"."""
+        known = dictionary_words()
+        by_surname = defaultdict(lambda: defaultdict(list))
+        for path in sorted(summaries):
+            for given, surname, count, starts in summaries[path].fullnames:
+                by_surname[surname][given].append((path, count, starts))
+        for surname, givens in by_surname.items():
+            if len(givens) < 2 or stats[surname]["lowered"]:
                 continue
-            why = evidence(variant, canonical, stats, spread, where)
-            if why is None:
-                continue
-            reported.add(variant)
-            c = stats[canonical]
-            ref_path, ref_line, ref_col = c["first"]
-            related = (Related(ref_path, ref_line, ref_col, f"`{canonical}` is used here"),)
-            message = (f"`{variant}` looks like a variant spelling of `{canonical}` "
-                       f"({c['count']} use{'s' if c['count'] != 1 else ''}; evidence: {why})")
-            for path, starts in where[variant].items():
-                for start in starts:
-                    yield path, Hit(start, start + len(variant), message, fix=canonical, related=related)
+            names = sorted(givens)
+            for n, a in enumerate(names):
+                for b in names[n + 1:]:
+                    if not similar_given_names(a, b):
+                        continue
+                    files_a = {p for p, _, _ in givens[a]}
+                    files_b = {p for p, _, _ in givens[b]}
+                    same_article = bool(files_a & files_b)
+                    if not same_article and (zipf(surname) >= COMMON_WORD or len(givens) > 4):
+                        continue  # a common surname (many people share it), or a word ("Central Soya")
+                    count = {g: sum(c for _, c, _ in givens[g]) for g in (a, b)}
+                    low, high = sorted((a, b), key=lambda g: count[g])
+                    rare, known_given = sorted((a, b), key=zipf)
+                    if count[high] >= max(2 if same_article else 3, 2 * count[low]):
+                        sides = [(low, high)]
+                    elif zipf(rare) < 1.0 <= ESTABLISHED_GIVEN <= zipf(known_given):
+                        sides = [(rare, known_given)]  # a misspelling of a well-known given name
+                    else:
+                        sides = [(a, b), (b, a)]
+                    why = "the same article" if same_article else f"the same surname ({surname})"
+                    # across articles, a surname English text knows well may be two people's
+                    severity = None if same_article or surname.lower() not in known else "info"
+                    for variant, other in sides:
+                        ref_path, _, ref_starts = givens[other][0]
+                        message = (f"`{variant} {surname}` and `{other} {surname}`: one given name spelled two ways "
+                                   f"(evidence: {why})")
+                        fix = other if len(sides) == 1 else None
+                        for path, _, starts in givens[variant]:
+                            self._report(hits, path, starts, len(variant), message, fix=fix, severity=severity)
 
 
 RULE = TransliterationVariant

@@ -7,11 +7,16 @@ alternations; `skeleton` keeps only the consonants of the key.
 """
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 import regex
+from rapidfuzz.distance import OSA
 
-NAME = regex.compile(r"(?<![\p{L}\p{N}’'-])(?P<name>(?:[Aa]l-|[Ee]l-|[Aa]l |[Ee]l )?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}-])")
+# A capitalized word, with the article al- / el- and one hyphenated part ("Seok-yul", "Abdul-Rahim");
+# or a word in capitals ("SALL"), which counts as a name only right after a capitalized one.
+NAME = regex.compile(r"(?<![\p{L}\p{N}’'-])(?:(?P<name>(?:[Aa]l-|[Ee]l-|[Aa]l |[Ee]l )?\p{Lu}\p{Ll}+(?:-\p{L}\p{Ll}+)?)"
+                     r"|(?P<caps>\p{Lu}{3,}))(?![\p{L}\p{N}-])")
 PREFIX = regex.compile(r"^(?:al|el)[- ]", regex.IGNORECASE)
 
 # Capitalized words that are not names wherever they stand.
@@ -36,11 +41,22 @@ Chairwoman Speaker Mayor Pope Bishop Imam Said Says
 """.split())
 
 VOWELS = set("aeiou")
+HYPHENATED = regex.compile(r"\p{L}-\p{Ll}")  # a syllable-hyphenated given name: Suk-yeol, Jae-myung
+
+
+def fold(name: str) -> str:
+    """Lower case without diacritics: "Guèye" -> "gueye", "López" -> "lopez"."""
+    decomposed = unicodedata.normalize("NFKD", name.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def translit_key(name: str) -> str:
-    s = PREFIX.sub("", name.lower())
+    s = PREFIX.sub("", fold(name))
     s = regex.sub(r"[^a-z]", "", s)
+    # Russian endings: -iy / -y / -i (Yuriy, Yuri), -yov / -ev (Kovalyov, Kovalev)
+    s = regex.sub(r"(?:iy|yy)$", "i", s)
+    s = regex.sub(r"yov$", "ev", s)
+    s = regex.sub(r"(?<=[aeiou])y(?=[aeiou])", "", s)  # Radayev / Radaev, Yevstifeyev / Yevstifeev
     for a, b in (("kh", "h"), ("gh", "k"), ("sh", "s"), ("ch", "s"), ("th", "t"), ("dh", "d"), ("ph", "f"),
                  ("ck", "k"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ei", "i")):
         s = s.replace(a, b)
@@ -48,6 +64,74 @@ def translit_key(name: str) -> str:
                                    "e": "a", "o": "u"}))
     s = regex.sub(r"(.)\1+", r"\1", s)
     return s.rstrip("aiu") or s
+
+
+def korean_key(name: str) -> str:
+    """Fold the romanizations of Korean syllables (Revised, McCune-Reischauer, ad hoc): eo / o / u,
+    eu / u, ae / e, ee / i, r / l, g / k, d / t, b / p, j / ch, sh / s; hyphens dropped. Vowels of
+    different quality stay apart, so "Jong-un" and "Jong-il" differ."""
+    s = regex.sub(r"[^a-z]", "", fold(name))
+    for a, b in (("eo", "o"), ("eu", "o"), ("ae", "e"), ("ee", "i"), ("ch", "j"), ("sh", "s"), ("wo", "o"),
+                 ("oo", "u")):
+        s = s.replace(a, b)
+    s = s.translate(str.maketrans({"u": "o", "r": "l", "g": "k", "d": "t", "b": "p"}))
+    return regex.sub(r"(.)\1+", r"\1", s)
+
+
+@lru_cache(maxsize=None)
+def zipf(word: str) -> float:
+    """How common a word is in English text (Zipf scale: 0 unknown, 3 once per million words, 7 "the")."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(fold(word), "en")
+
+
+def spelling_distance(a: str, b: str) -> int:
+    """Edits between two spellings, a swap of neighbours counting once (Filri / Firli)."""
+    return OSA.distance(a, b)
+
+
+def skeleton(key: str) -> str:
+    return "".join(c for c in key if c not in VOWELS)
+
+
+def name_occurrences(doc):
+    """Yield (spelling, start, end, given_name, sentence_start, followed_by_name, given_start) for each name.
+
+    A word in capitals right after a capitalized name ("Macky SALL") is folded to "Sall"."""
+    text = doc.text
+    matches = list(NAME.finditer(text))
+    sentence_starts = {s for s, _ in doc.sentences}
+
+    def spelling_of(m):
+        if m.group("name") is not None:
+            return m.group("name")
+        previous = matches[index[m.start()] - 1] if index[m.start()] else None
+        if (previous is not None and previous.group("name") is not None
+                and previous.group("name") not in COMMON
+                and regex.fullmatch(r"[ \t]+", text[previous.end():m.start()] or "x")):
+            return m.group("caps").title()
+        return None
+
+    index = {m.start(): i for i, m in enumerate(matches)}
+    spellings = [spelling_of(m) for m in matches]
+    for i, m in enumerate(matches):
+        spelling = spellings[i]
+        if spelling is None or spelling in COMMON or len(spelling) < 4:
+            continue
+        start = m.start()
+        end = start + len(m.group("name") or m.group("caps"))
+        if m.group("name") is not None:
+            start, end = m.span("name")
+        previous = spellings[i - 1] if i else None
+        given = given_start = None
+        if previous is not None and regex.fullmatch(r"[ \t]+", text[matches[i - 1].end():start] or "x"):
+            if previous not in COMMON and previous not in TITLE_WORDS:
+                given, given_start = previous, matches[i - 1].start("name") if matches[i - 1].group("name") else matches[i - 1].start()
+        following = spellings[i + 1] if i + 1 < len(matches) else None
+        followed = bool(following and regex.fullmatch(r"[ \t]+", text[end:matches[i + 1].start()] or "x")
+                        and following not in COMMON)
+        yield spelling, start, end, given, start in sentence_starts, followed, given_start
 
 
 @lru_cache(maxsize=1)
@@ -63,29 +147,3 @@ def dictionary_words() -> frozenset:
                 word = word.decode("latin-1")
             words.add(word.split("(", 1)[0])
     return frozenset(words)
-
-
-def skeleton(key: str) -> str:
-    return "".join(c for c in key if c not in VOWELS)
-
-
-def name_occurrences(doc):
-    """Yield (spelling, start, end, given_name, sentence_start, followed_by_name) for each name."""
-    text = doc.text
-    matches = list(NAME.finditer(text))
-    sentence_starts = {s for s, _ in doc.sentences}
-    for i, m in enumerate(matches):
-        spelling = m.group("name")
-        if spelling in COMMON or len(spelling) < 4:
-            continue
-        start, end = m.span("name")
-        previous = matches[i - 1] if i else None
-        given = None
-        if previous is not None and regex.fullmatch(r"[ \t]+", text[previous.end():start] or "x"):
-            word = previous.group("name")
-            if word not in COMMON and word not in TITLE_WORDS:
-                given = word
-        following = matches[i + 1] if i + 1 < len(matches) else None
-        followed = bool(following and regex.fullmatch(r"[ \t]+", text[end:following.start()] or "x")
-                        and following.group("name") not in COMMON)
-        yield spelling, start, end, given, start in sentence_starts, followed
