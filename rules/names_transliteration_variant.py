@@ -394,7 +394,7 @@ class TransliterationVariant(Rule):
                 for n, i in enumerate(members):
                     for j in members[n + 1:]:
                         a, b = summary.spellings[i], summary.spellings[j]
-                        if not close_in_article(a, b):
+                        if abs(len(a) - len(b)) > 3 or not close_in_article(a, b):
                             continue
                         ga, gb = set(summary.given[i]), set(summary.given[j])
                         if ga and gb and not (ga & gb) and not any(similar_given_names(x, y) for x in ga for y in gb):

@@ -17,6 +17,7 @@ from rapidfuzz.distance import OSA
 # or a word in capitals ("SALL"), which counts as a name only right after a capitalized one.
 NAME = regex.compile(r"(?<![\p{L}\p{N}’'-])(?:(?P<name>(?:[Aa]l-|[Ee]l-|[Aa]l |[Ee]l )?\p{Lu}\p{Ll}+(?:-\p{L}\p{Ll}+)?)"
                      r"|(?P<caps>\p{Lu}{3,}))(?![\p{L}\p{N}-])")
+SPACES = regex.compile(r"[ \t]+")
 PREFIX = regex.compile(r"^(?:al|el)[- ]", regex.IGNORECASE)
 
 # Capitalized words that are not names wherever they stand.
@@ -44,38 +45,47 @@ VOWELS = set("aeiou")
 HYPHENATED = regex.compile(r"\p{L}-\p{Ll}")  # a syllable-hyphenated given name: Suk-yeol, Jae-myung
 
 
+@lru_cache(maxsize=200_000)
 def fold(name: str) -> str:
     """Lower case without diacritics: "Guèye" -> "gueye", "López" -> "lopez"."""
     decomposed = unicodedata.normalize("NFKD", name.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+NOT_LATIN = regex.compile(r"[^a-z]")
+IY_END = regex.compile(r"(?:iy|yy)$")
+YOV_END = regex.compile(r"yov$")
+Y_BETWEEN_VOWELS = regex.compile(r"(?<=[aeiou])y(?=[aeiou])")
+DOUBLED = regex.compile(r"(.)\1+")
+TRANSLIT = str.maketrans({"q": "k", "c": "k", "g": "k", "j": "k", "z": "s", "y": "i", "e": "a", "o": "u"})
+KOREAN = str.maketrans({"u": "o", "r": "l", "g": "k", "d": "t", "b": "p"})
+
+
+@lru_cache(maxsize=200_000)
 def translit_key(name: str) -> str:
     s = PREFIX.sub("", fold(name))
-    s = regex.sub(r"[^a-z]", "", s)
+    s = NOT_LATIN.sub("", s)
     # Russian endings: -iy / -y / -i (Yuriy, Yuri), -yov / -ev (Kovalyov, Kovalev)
-    s = regex.sub(r"(?:iy|yy)$", "i", s)
-    s = regex.sub(r"yov$", "ev", s)
-    s = regex.sub(r"(?<=[aeiou])y(?=[aeiou])", "", s)  # Radayev / Radaev, Yevstifeyev / Yevstifeev
+    s = IY_END.sub("i", s)
+    s = YOV_END.sub("ev", s)
+    s = Y_BETWEEN_VOWELS.sub("", s)  # Radayev / Radaev, Yevstifeyev / Yevstifeev
     for a, b in (("kh", "h"), ("gh", "k"), ("sh", "s"), ("ch", "s"), ("th", "t"), ("dh", "d"), ("ph", "f"),
                  ("ck", "k"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ei", "i")):
         s = s.replace(a, b)
-    s = s.translate(str.maketrans({"q": "k", "c": "k", "g": "k", "j": "k", "z": "s", "y": "i",
-                                   "e": "a", "o": "u"}))
-    s = regex.sub(r"(.)\1+", r"\1", s)
+    s = DOUBLED.sub(r"\1", s.translate(TRANSLIT))
     return s.rstrip("aiu") or s
 
 
+@lru_cache(maxsize=50_000)
 def korean_key(name: str) -> str:
     """Fold the romanizations of Korean syllables (Revised, McCune-Reischauer, ad hoc): eo / o / u,
     eu / u, ae / e, ee / i, r / l, g / k, d / t, b / p, j / ch, sh / s; hyphens dropped. Vowels of
     different quality stay apart, so "Jong-un" and "Jong-il" differ."""
-    s = regex.sub(r"[^a-z]", "", fold(name))
+    s = NOT_LATIN.sub("", fold(name))
     for a, b in (("eo", "o"), ("eu", "o"), ("ae", "e"), ("ee", "i"), ("ch", "j"), ("sh", "s"), ("wo", "o"),
                  ("oo", "u")):
         s = s.replace(a, b)
-    s = s.translate(str.maketrans({"u": "o", "r": "l", "g": "k", "d": "t", "b": "p"}))
-    return regex.sub(r"(.)\1+", r"\1", s)
+    return DOUBLED.sub(r"\1", s.translate(KOREAN))
 
 
 @lru_cache(maxsize=None)
@@ -109,7 +119,7 @@ def name_occurrences(doc):
         previous = matches[index[m.start()] - 1] if index[m.start()] else None
         if (previous is not None and previous.group("name") is not None
                 and previous.group("name") not in COMMON
-                and regex.fullmatch(r"[ \t]+", text[previous.end():m.start()] or "x")):
+                and SPACES.fullmatch(text[previous.end():m.start()] or "x")):
             return m.group("caps").title()
         return None
 
@@ -125,11 +135,11 @@ def name_occurrences(doc):
             start, end = m.span("name")
         previous = spellings[i - 1] if i else None
         given = given_start = None
-        if previous is not None and regex.fullmatch(r"[ \t]+", text[matches[i - 1].end():start] or "x"):
+        if previous is not None and SPACES.fullmatch(text[matches[i - 1].end():start] or "x"):
             if previous not in COMMON and previous not in TITLE_WORDS:
                 given, given_start = previous, matches[i - 1].start("name") if matches[i - 1].group("name") else matches[i - 1].start()
         following = spellings[i + 1] if i + 1 < len(matches) else None
-        followed = bool(following and regex.fullmatch(r"[ \t]+", text[end:matches[i + 1].start()] or "x")
+        followed = bool(following and SPACES.fullmatch(text[end:matches[i + 1].start()] or "x")
                         and following not in COMMON)
         yield spelling, start, end, given, start in sentence_starts, followed, given_start
 
