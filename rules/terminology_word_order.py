@@ -7,10 +7,16 @@ the same, their order is not: a literal rendering of the source language's word 
 Why it matters: an institution must have one name across a corpus, or readers, search and
 entity linking take it for two.
 
-Only names of three or more capitalized words are compared, and the corpus's usual order must
-occur at least twice and more often than the variant. Titles and kinds of place, where English
-has both orders ("Commerce Secretary" / "Secretary of Commerce", "City of New York"), are left
-alone.
+Only names of three or more capitalized words are compared. The same words in another order
+are not always the same body ("Agency for International Development" is not the World Bank's
+"International Development Agency"; "National Statistics Office" is not "Office for National
+Statistics"), so a variant needs evidence that it names the same one: both orders in one article
+(then the one the article uses less, or later, is reported), or the acronym agreeing (the
+variant's article uses the acronym that the usual order is given elsewhere, or the variant is
+given the usual order's acronym or initials: "National Accord Government (GNA)"). An acronym that
+disagrees (NSO beside ONS) marks two bodies. Across articles the usual order must occur at least
+twice and more often than the variant. Titles and kinds of place, where English has both orders
+("Commerce Secretary" / "Secretary of Commerce", "City of New York"), are left alone.
 """
 from collections import defaultdict
 
@@ -54,6 +60,27 @@ def collect_phrases(doc) -> dict:
     return dict(phrases)
 
 
+ACRONYM_AFTER = regex.compile(r"[ \t]*\((?P<acr>\p{Lu}[\p{Lu}&]{1,7})\)")
+ACRONYM = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}&]{1,7}(?![\p{L}\p{N}])")
+
+
+def initials(phrase: str) -> str:
+    return "".join(w[0] for w in content_words(phrase)).upper()
+
+
+def collect_acronyms(doc, phrases: dict) -> tuple[dict, frozenset]:
+    """The acronym given after each phrase ("Government of National Accord (GNA)"), and every
+    acronym the article uses."""
+    defined = {}
+    for phrase, occurrences in phrases.items():
+        for _, end, _, _ in occurrences:
+            m = ACRONYM_AFTER.match(doc.text, end)
+            if m:
+                defined[phrase] = m.group("acr")
+                break
+    return defined, frozenset(ACRONYM.findall(doc.text))
+
+
 def word_orders(summaries: dict) -> dict:
     """Names with the same content words in more than one order, across the corpus.
 
@@ -81,33 +108,63 @@ class WordOrderVariant(Rule):
     fix_safety = "unsafe"
     examples = [
         {"files": {"a.txt": "The Government of National Accord (GNA) said the Government of National Accord would respond.",
-                   "b.txt": "As Turkish backed National Accord Government in Libya gains new ground, Haftar retreated."},
+                   "b.txt": "As Turkish backed National Accord Government in Libya gains new ground, the GNA advanced."},
          "at": ["b.txt:1:19"]},
         {"fail": "The Ministry of Foreign Affairs said so; the Ministry of Foreign Affairs added more; "
                  "the Foreign Affairs Ministry then declined.",
          "fix": "The Ministry of Foreign Affairs said so; the Ministry of Foreign Affairs added more; "
                 "the Ministry of Foreign Affairs then declined."},
+        {"fail": "The Customs General Administration said so. A spokesman for the General Administration of Customs added more.",
+         "at": ["1:65"]},
         {"pass": "The Government of National Accord and the Libyan National Army met in Geneva."},
-        {"pass": "The National Accord Government met. The Government of National Accord replied."},
+        {"files": {"a.txt": "The Government of National Accord (GNA) said the Government of National Accord would respond.",
+                   "b.txt": "As Turkish backed National Accord Government in Libya gains new ground, Haftar retreated."}},
+        {"files": {"a.txt": "The Office for National Statistics (ONS) said so. The Office for National Statistics agreed.",
+                   "b.txt": "The National Statistics Office (NSO) of the Philippines said prices rose; the ONS did not."}},
         {"files": {"a.txt": "West Germany and Japan. West Germany and Japan.", "b.txt": "Japan and West Germany."}},
         {"files": {"a.txt": "Commerce Secretary Malcolm Baldrige. Commerce Secretary Malcolm Baldrige.",
                    "b.txt": "Secretary of Commerce Malcolm Baldrige spoke. New York City and the City of New York."}},
     ]
 
     def collect(self, doc, ctx):
-        return collect_phrases(doc)
+        phrases = collect_phrases(doc)
+        if not phrases:
+            return None
+        defined, acronyms = collect_acronyms(doc, phrases)
+        return {"phrases": phrases, "defined": defined, "acronyms": acronyms}
 
     def finalize(self, summaries, ctx):
-        for ranked in word_orders(summaries).values():
+        summaries = {path: s for path, s in summaries.items() if s}
+        phrases = {path: s["phrases"] for path, s in summaries.items()}
+        defined = defaultdict(set)  # phrase -> acronyms it is given anywhere
+        for s in summaries.values():
+            for phrase, acr in s["defined"].items():
+                defined[phrase].add(acr)
+        for ranked in word_orders(phrases).values():
             usual = ranked[0][1]
+            usual_phrases = {phrase for _, _, phrase in usual}
+            usual_acronyms = set().union(*(defined[p] for p in usual_phrases)) | {initials(next(iter(usual_phrases)))}
+            usual_files = {path for path, _, _ in usual}
             for words, occurrences in ranked[1:]:
-                if len(usual) < 2 or len(usual) <= len(occurrences):
-                    continue
-                ref_path, (_, _, line, col), usual_phrase = usual[0]
-                related = (Related(ref_path, line, col, f"`{usual_phrase}` is used here"),)
-                for path, (start, end, _, _), phrase in occurrences:
-                    yield path, Hit(start, end, f"`{phrase}` is a word-order variant of `{usual_phrase}` "
-                                                f"(used {len(usual)} times in the corpus)",
+                for path, (start, end, line, col), phrase in occurrences:
+                    mine = summaries[path]["defined"].get(phrase)
+                    if mine and mine not in usual_acronyms:
+                        continue  # its own acronym disagrees: another body
+                    if path in usual_files:
+                        here = [occ for p, occ, _ in usual if p == path]
+                        mine_here = [occ for p, occ, _ in occurrences if p == path]
+                        if (len(mine_here), -mine_here[0][0]) > (len(here), -here[0][0]):
+                            continue  # the article's own usual order; the other one is reported
+                        why = "in the same article"
+                    elif len(usual) >= 2 and len(usual) > len(occurrences) and (
+                            mine in usual_acronyms or summaries[path]["acronyms"] & (usual_acronyms - {None})):
+                        why = f"used {len(usual)} times in the corpus; the acronym agrees"
+                    else:
+                        continue
+                    ref_path, (_, _, ref_line, ref_col), usual_phrase = next(
+                        (u for u in usual if u[0] == path), usual[0])
+                    related = (Related(ref_path, ref_line, ref_col, f"`{usual_phrase}` is used here"),)
+                    yield path, Hit(start, end, f"`{phrase}` is a word-order variant of `{usual_phrase}` ({why})",
                                     fix=usual_phrase, related=related)
 
 
