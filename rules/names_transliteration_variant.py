@@ -31,7 +31,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from lint.corpus.names import (HYPHENATED, PREFIX, VOWELS, dictionary_words, fold, korean_key, name_occurrences,
-                               skeleton, spelling_distance, translit_key, zipf)
+                               skeleton, spelling_distance, strict_key, translit_key, zipf)
 from lint.finding import Hit, Related
 from lint.rule import Rule
 
@@ -184,14 +184,12 @@ def similar_given_names(a: str, b: str) -> bool:
 
 
 def transliterated(a: str, b: str) -> bool:
-    """The whole difference is one a transliteration makes: vowels, y / i, doubled letters, g / k / q,
-    diacritics, Korean syllables; not a consonant dropped or swapped."""
-    if fold(a) == fold(b):
-        return True
+    """The whole difference is one that transliteration from another script makes (diacritics,
+    y / i, q / k, kh / h, Russian endings, Korean syllables), not a typist's slip (a letter
+    doubled, dropped or swapped, one vowel for another)."""
     if HYPHENATED.search(a) or HYPHENATED.search(b):
         return True  # close_in_article already demands the same vowels
-    ka, kb = translit_key(a), translit_key(b)
-    return len(ka) == len(kb) and skeleton(ka) == skeleton(kb)  # vowels changed, none added or lost
+    return strict_key(a) == strict_key(b)
 
 
 def two_names(a: str, b: str, stats: dict) -> bool:
@@ -405,12 +403,13 @@ class TransliterationVariant(Rule):
                         first = {a: summary.first[2 * i:2 * i + 2], b: summary.first[2 * j:2 * j + 2]}
                         pair = direction(a, b, here, stats, house)
                         if pair is None:
+                            severity = None if transliterated(a, b) else "info"
                             for x, y, k in ((a, b, j), (b, a, i)):
                                 line, col = first[y]
                                 related = (Related(path, line, col, f"`{y}` is used here"),)
                                 self._report(hits, path, summary.occurrences(i if x == a else j), len(x),
                                              f"`{x}` and `{y}`: one name spelled two ways in this article",
-                                             related=related)
+                                             related=related, severity=severity)
                             continue
                         variant, canonical = pair
                         line, col = first[canonical]
@@ -499,8 +498,10 @@ class TransliterationVariant(Rule):
                     else:
                         sides = [(a, b), (b, a)]
                     why = "the same article" if same_article else f"the same surname ({surname})"
-                    # across articles, a surname English text knows well may be two people's
-                    severity = None if same_article or surname.lower() not in known else "info"
+                    # across articles, a surname English text knows well may be two people's; a
+                    # typist's slip in a given name is a misspelling, not a second romanization
+                    confident = same_article or (strict_key(a) == strict_key(b) and surname.lower() not in known)
+                    severity = None if confident else "info"
                     for variant, other in sides:
                         ref_path, _, ref_starts = givens[other][0]
                         message = (f"`{variant} {surname}` and `{other} {surname}`: one given name spelled two ways "
