@@ -45,7 +45,8 @@ WELL_KNOWN_GAP = 1.0  # ... beside one this much more common is another, better-
 COMMON_WORD = 3.0
 ESTABLISHED_GIVEN = 2.5
 WELL_KNOWN = 3.5  # a name this common (Chelsea, Egypt) misspelled is a plain misspelling
-GIVEN_NAME_MAX = 4.0  # a word this common before a surname is not a given name ("Beautiful", "Donkey")
+GIVEN_NAME_MAX = 4.0
+COMMON_GIVEN = 3.5  # two given names both this common are two names, however alike  # a word this common before a surname is not a given name ("Beautiful", "Donkey")
 
 
 class NameSummary:
@@ -176,6 +177,8 @@ def similar_given_names(a: str, b: str) -> bool:
     fa, fb = fold(a), fold(b)
     if fa == fb:
         return True
+    if min(zipf(a), zipf(b)) >= COMMON_GIVEN:
+        return False  # two common given names of their own (Brian / Bryan)
     ka, kb = translit_key(a), translit_key(b)
     if len(ka) >= 3 and ka == kb:
         return True
@@ -470,7 +473,6 @@ class TransliterationVariant(Rule):
 
     def _given_names(self, summaries, stats, hits):
         """One surname, one given name romanized two ways: "Nikolai Lyubimov" / "Nikolay Lyubimov"."""
-        known = dictionary_words()
         by_surname = defaultdict(lambda: defaultdict(list))
         for path in sorted(summaries):
             for given, surname, count, starts in summaries[path].fullnames:
@@ -498,9 +500,9 @@ class TransliterationVariant(Rule):
                     else:
                         sides = [(a, b), (b, a)]
                     why = "the same article" if same_article else f"the same surname ({surname})"
-                    # across articles, a surname English text knows well may be two people's; a
+                    # across articles, a surname general English text knows may be two people's; a
                     # typist's slip in a given name is a misspelling, not a second romanization
-                    confident = same_article or (strict_key(a) == strict_key(b) and surname.lower() not in known)
+                    confident = same_article or (strict_key(a) == strict_key(b) and zipf(surname) < ESTABLISHED_GIVEN)
                     severity = None if confident else "info"
                     for variant, other in sides:
                         ref_path, _, ref_starts = givens[other][0]

@@ -77,15 +77,17 @@ def translit_key(name: str) -> str:
 
 
 RUSSIAN_FEMININE = regex.compile(r"(?<=[oe]v|in)a$")
-STRICT = str.maketrans({"y": "i", "q": "k", "c": "k"})
+STRICT = str.maketrans({"y": "i", "q": "k", "c": "k", "g": "k"})
+VELARS = regex.compile(r"k{2,}")
 
 
 @lru_cache(maxsize=200_000)
 def strict_key(name: str) -> str:
     """Fold only the alternations of transliteration from another script, not the slips of a
     typist: diacritics, y / i, q / c / k, kh / h, ou / u, ue / u, ee / i, ph / f, Russian -iy /
-    -i, -yov / -ev and the feminine -a (Lyubimova / Lyubimov). Vowels keep their quality and
-    doubled letters stay doubled, so Hassall / Hassell and Benetton / Bennetton differ."""
+    -i, -yov / -ev and the feminine -a (Lyubimova / Lyubimov); g / k / q and a doubled one, which
+    render one Arabic or Turkish sound (Akar / Aggar). Vowels keep their quality and other doubled
+    letters stay doubled, so Hassall / Hassell and Benetton / Bennetton differ."""
     s = NOT_LATIN.sub("", PREFIX.sub("", fold(name)))
     s = IY_END.sub("i", s)
     s = YOV_END.sub("ev", s)
@@ -93,7 +95,7 @@ def strict_key(name: str) -> str:
     s = RUSSIAN_FEMININE.sub("", s)
     for a, b in (("kh", "h"), ("ou", "u"), ("oo", "u"), ("ue", "u"), ("ee", "i"), ("ph", "f"), ("ck", "k")):
         s = s.replace(a, b)
-    return s.translate(STRICT)
+    return VELARS.sub("k", s.translate(STRICT))
 
 
 @lru_cache(maxsize=50_000)
