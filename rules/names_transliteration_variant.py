@@ -1,24 +1,42 @@
-"""One name spelled two ways: "Akar" / "Aggar", "Al-Jaroushi" / "Geroushi", "Haftar" / "Hafter".
+"""One name spelled two ways: "Akar" / "Aggar", "Nikolai" / "Nikolay Lyubimov", "Seok-yul" / "Suk-yeol".
 
-What it flags: a spelling of a name that the corpus (or the same article) mostly spells another
-way, when the two differ only as transliterations do: vowels, g / k / q / j, ou / u, kh / h,
-doubled letters, the article al- / el-. No dictionary is needed; the corpus is the reference.
+What it flags:
+- two spellings of one name inside one article, always (no corpus needed): a transliteration
+  (vowels, y / i, g / k / q, kh / h, ou / u, doubled letters, Russian -iy / -yov / -ev and the
+  feminine -a, diacritics dropped: Guèye / Gueye), Korean syllables romanized two ways
+  (eo / u / o, r / l, g / k: "Seok-yul" / "Suk-yeol", "Jae-myeong" / "Jae-myung"), a name written
+  as one word and as two ("Khomeini Shahr" / "Khomeinishahr"); names in capitals after a given
+  name ("Macky SALL") and possessives count as the name;
+- two spellings in different articles with evidence that they are one person: the same rare
+  given name before both ("Saqr Al-Jaroushi" / "Saqr Geroushi");
+- one given name romanized two ways before the same surname ("Sergei" / "Sergey Zhvachkin"),
+  in one article, or across articles when the surname is rare in English text.
 
 Why it matters: readers take two spellings for two people; search, archives and entity
 extraction split one person in two. A copy desk fixes the spelling to the house form.
 
-Precision first. A pair is reported only with evidence that it is one person: both spellings in
-the same article, or the same rare given name before both ("Saqr"). Variants the termbase lists
-are left to TRM001, and a spelling the termbase uses is the house form. Spellings with
-different given names ("Mohammed Ali" / "Mohammad Reza") are different people; words that also
-occur in lower case are common words, not names; given names themselves are not compared (only
-the surname carries the identity); the article dropped on a second reference ("al-Namrous" /
-"Namrous") and derived words ("Turks" / "Turkish") are not variants. Two spellings both well established in the corpus are left
-alone: a spelling in the CMU Pronouncing Dictionary (a word, or a name such as Davies beside
-Davis), or one used in three or more articles. `mtlint terms` lists every cluster, evidence or
-not, for a person to review; a termbase entry then makes the rule report it.
+Severity. A difference that transliteration from another script makes is a warning. A typist's
+slip in a name (a letter doubled, dropped or swapped, one vowel for another: "Pennzol" beside
+"Pennzoil") and a given name misspelled across articles are reported as information.
 
-The suggested replacement is the majority spelling (or the termbase's), offered as an unsafe fix.
+What is not flagged (precision first): spellings with different given names ("Mohammed Ali" /
+"Mohammad Reza"; "Brian" / "Bryan", two common given names of their own) are different
+people; a rarer name beside a far better known one (Dowson beside Dawson, Walshe beside Welsh,
+a person's "Koogle" beside the household name "Google") is another name, as are two spellings
+both common in English text; words that also occur in lower case are common words; a word
+before a surname that is a common word ("Beautiful Laundrette") is not a given name; the
+article dropped on a second reference ("al-Namrous" / "Namrous") and derived words ("Turks" /
+"Turkish") are not variants; Korean names whose syllables differ in vowel quality ("Jong-un" /
+"Jong-il") are two names. Across articles, a spelling in the CMU Pronouncing Dictionary or used
+in three or more articles is established. Variants the termbase lists are left to NAM002 /
+TRM001, and a spelling the termbase uses is the house form.
+
+Direction. The house form is the termbase's, else a clear majority (in the article, or at
+least three uses and twice as many in the corpus), else the spelling general English text
+knows far better (word frequencies from `wordfreq`). Without such evidence both spellings are
+reported as "spelled two ways" and no fix is offered; otherwise the house form is an unsafe fix.
+One finding per spelling per article, at its first use. `mtlint terms` lists every cluster,
+evidence or not, for a person to review; a termbase entry then makes the rule report it.
 """
 from __future__ import annotations
 
@@ -30,7 +48,7 @@ from collections import Counter, defaultdict
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from lint.corpus.names import (HYPHENATED, PREFIX, VOWELS, dictionary_words, fold, korean_key, name_occurrences,
+from lint.corpus.names import (HYPHENATED, NAME, PREFIX, VOWELS, dictionary_words, fold, korean_key, name_occurrences,
                                skeleton, spelling_distance, strict_key, translit_key, zipf)
 from lint.finding import Hit, Related
 from lint.rule import Rule
@@ -57,7 +75,8 @@ class NameSummary:
     and column of its first use), and whether the file also has it in lower case. For each full
     name (given name and surname): how often it occurs and where its given name stands."""
 
-    __slots__ = ("spellings", "counts", "followed", "given", "first", "starts", "bounds", "lowered", "fullnames")
+    __slots__ = ("spellings", "counts", "followed", "given", "first", "starts", "bounds", "lowered", "fullnames",
+                 "joined")
 
     def __init__(self, doc):
         entries: dict = {}
@@ -86,12 +105,29 @@ class NameSummary:
             self.bounds.append(self.bounds[-1] + len(e[3]))
         self.lowered = tuple(i for i, sp in enumerate(self.spellings) if sp.lower() in lower_words)
         self.fullnames = tuple((g, sp, n, tuple(starts)) for (g, sp), (n, starts) in full.items())
+        self.joined = split_names(doc, self.spellings)
 
     def index(self) -> dict:
         return {sp: i for i, sp in enumerate(self.spellings)}
 
     def occurrences(self, i: int) -> list[int]:
         return list(self.starts[self.bounds[i]:self.bounds[i + 1]])
+
+
+def split_names(doc, spellings) -> tuple:
+    """Names written both as one word and as two in one article ("Khomeini Shahr" / "Khomeinishahr"):
+    (start, end, two words, one word) for each two-word use."""
+    single = {fold(sp): sp for sp in spellings if " " not in sp}
+    out = []
+    previous = None
+    for m in NAME.finditer(doc.text):
+        if (previous is not None and m.group("name") and previous.group("name")
+                and doc.text[previous.end():m.start()] == " "):
+            one = single.get(fold(previous.group("name") + m.group("name")))
+            if one is not None and len(out) < MAX_OCCURRENCES:
+                out.append((previous.start(), m.end(), doc.text[previous.start():m.end()], one))
+        previous = m
+    return tuple(out)
 
 
 def collect_names(doc) -> NameSummary:
@@ -140,9 +176,9 @@ def close_in_article(a: str, b: str) -> bool:
     """Two spellings in one article close enough to be one name: a transliteration (keys one edit
     apart), diacritics dropped (Guèye / Gueye), a letter dropped, doubled or swapped (Vadimir /
     Vladimir, Filri / Firli), or Korean syllables romanized two ways (Seok-yul / Suk-yeol)."""
-    if same_name_or_derived(a, b):
-        return False
     fa, fb = fold(PREFIX.sub("", a)), fold(PREFIX.sub("", b))
+    if Levenshtein.distance(fa, fb, score_cutoff=4) > 4 or same_name_or_derived(a, b):
+        return False
     if fa == fb:
         return True
     if HYPHENATED.search(a) or HYPHENATED.search(b):
@@ -347,7 +383,11 @@ class TransliterationVariant(Rule):
                    "b.txt": "The statement by Saqr Geroushi, chief of staff, said all targets were legitimate."},
          "at": ["a.txt:1:22", "b.txt:1:23"]},
         {"fail": "Khaled al-Mehri met the minister. Akar and Mekher called for coordination."},
+        {"fail": "Schools in Khomeini Shahr closed. Officials in Khomeinishahr said so.", "at": ["1:12", "1:48"]},
+        {"files": {"a.txt": "Governor Sergei Zhvachkin resigned.", "b.txt": "Sergey Zhvachkin, the governor, resigned."},
+         "at": ["a.txt:1:10", "b.txt:1:1"]},
         {"pass": "Defense Minister Hulusi Akar met spokesman Hami Aksoy. Akar and Aksoy spoke."},
+        {"pass": "Kim Jong-il and Kim Jong-un met. Matt Dawson and Phil Dowson played."},
         {"pass": "Libya and the Libyan army; Tripoli and Tripolitania; Sudan and the Sudanese; the Turks and Turkish; Qatar and the Qatari side."},
         {"pass": "Salahuddin al-Namrous met them. Namrous thanked the Turks. Rich oil deposits lie in Russia."},
         {"files": {"a.txt": "Prime Minister Mohammed Ali spoke.", "b.txt": "Foreign Minister Mohammad Reza replied."}},
@@ -384,6 +424,14 @@ class TransliterationVariant(Rule):
         """Two spellings of one name inside one article: always worth a finding."""
         for path in sorted(summaries):
             summary = summaries[path]
+            for start, end, two, one in summary.joined:
+                i = summary.index()[one]
+                line, col = summary.first[2 * i:2 * i + 2]
+                related = (Related(path, line, col, f"`{one}` is used here"),)
+                message = f"`{two}` and `{one}`: one name written as two words and as one in this article"
+                hits.setdefault((path, start), Hit(start, end, message, related=related))
+                self._report(hits, path, summary.occurrences(i), len(one),
+                             f"`{one}` and `{two}`: one name written as one word and as two in this article")
             lowered = set(summary.lowered)
             buckets = defaultdict(list)
             for i, spelling in enumerate(summary.spellings):

@@ -115,7 +115,8 @@ def zipf(word: str) -> float:
     """How common a word is in English text (Zipf scale: 0 unknown, 3 once per million words, 7 "the")."""
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(fold(word), "en")
+    # a hyphenated name is one word: "Jin-sang" is not as common as "jin" and "sang"
+    return zipf_frequency(fold(word).replace("-", ""), "en")
 
 
 def spelling_distance(a: str, b: str) -> int:
