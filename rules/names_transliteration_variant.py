@@ -124,7 +124,9 @@ def split_names(doc, spellings) -> tuple:
         if (previous is not None and m.group("name") and previous.group("name")
                 and doc.text[previous.end():m.start()] == " "):
             one = single.get(fold(previous.group("name") + m.group("name")))
-            if one is not None and len(out) < MAX_OCCURRENCES:
+            # an English word in a compound name is written both ways ("Air Lines", "Hong Kong")
+            if (one is not None and len(out) < MAX_OCCURRENCES and zipf(m.group("name")) < COMMON_WORD
+                    and zipf(one) < ESTABLISHED_GIVEN):
                 out.append((previous.start(), m.end(), doc.text[previous.start():m.end()], one))
         previous = m
     return tuple(out)
@@ -424,7 +426,9 @@ class TransliterationVariant(Rule):
         """Two spellings of one name inside one article: always worth a finding."""
         for path in sorted(summaries):
             summary = summaries[path]
-            for start, end, two, one in summary.joined:
+            for n, (start, end, two, one) in enumerate(summary.joined):
+                if any(other[2] == two for other in summary.joined[:n]):
+                    continue  # one finding per form per article
                 i = summary.index()[one]
                 line, col = summary.first[2 * i:2 * i + 2]
                 related = (Related(path, line, col, f"`{one}` is used here"),)

@@ -195,3 +195,9 @@ def test_patterns_are_linear_on_adversarial_input():
         for i in range(0, len(text), 97):
             ACRONYM_AFTER.match(text, i)
         assert time.perf_counter() - start < 2.0
+
+
+def test_a_compound_with_an_english_word_may_be_written_both_ways():
+    assert not warnings("NAM001", {"a.txt": "Delta Air Lines rose. Airlines fell. Hong Kong and the Hongkong Bank."})
+    got = warnings("NAM001", {"a.txt": "Schools in Khomeini Shahr closed. Khomeini Shahr and Khomeinishahr agreed."})
+    assert [f.text for f in got] == ["Khomeini Shahr", "Khomeinishahr"]
