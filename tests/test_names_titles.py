@@ -201,3 +201,11 @@ def test_a_compound_with_an_english_word_may_be_written_both_ways():
     assert not warnings("NAM001", {"a.txt": "Delta Air Lines rose. Airlines fell. Hong Kong and the Hongkong Bank."})
     got = warnings("NAM001", {"a.txt": "Schools in Khomeini Shahr closed. Khomeini Shahr and Khomeinishahr agreed."})
     assert [f.text for f in got] == ["Khomeini Shahr", "Khomeinishahr"]
+
+
+def test_the_given_name_stands_before_a_patronymic():
+    from lint.corpus.names import name_occurrences
+
+    doc = Document("a.txt", "Governor Alexander Aleksandrovich Yevstifeev spoke.")
+    given = {o[0]: o[3] for o in name_occurrences(doc)}
+    assert given["Yevstifeev"] == "Alexander"

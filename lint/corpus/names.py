@@ -18,6 +18,7 @@ from rapidfuzz.distance import OSA
 NAME = regex.compile(r"(?<![\p{L}\p{N}’'-])(?:(?P<name>(?:[Aa]l-|[Ee]l-|[Aa]l |[Ee]l )?\p{Lu}\p{Ll}+(?:-\p{L}\p{Ll}+)?)"
                      r"|(?P<caps>\p{Lu}{3,}))(?![\p{L}\p{N}-])")
 SPACES = regex.compile(r"[ \t]+")
+PATRONYMIC = regex.compile(r"(?:ovich|evich|ovna|evna|ichna)$")
 PREFIX = regex.compile(r"^(?:al|el)[- ]", regex.IGNORECASE)
 
 # Capitalized words that are not names wherever they stand.
@@ -158,9 +159,17 @@ def name_occurrences(doc):
             start, end = m.span("name")
         previous = spellings[i - 1] if i else None
         given = given_start = None
-        if previous is not None and SPACES.fullmatch(text[matches[i - 1].end():start] or "x"):
+        g = i - 1
+        if (previous is not None and PATRONYMIC.search(previous) and g > 0 and spellings[g - 1]
+                and SPACES.fullmatch(text[matches[g].end():start] or "x")):
+            g -= 1  # "Alexander Aleksandrovich Yevstifeev": the given name stands before the patronymic
+            previous = spellings[g]
+            start_of_next = matches[g + 1].start()
+        else:
+            start_of_next = start
+        if previous is not None and SPACES.fullmatch(text[matches[g].end():start_of_next] or "x"):
             if previous not in COMMON and previous not in TITLE_WORDS:
-                given, given_start = previous, matches[i - 1].start("name") if matches[i - 1].group("name") else matches[i - 1].start()
+                given, given_start = previous, matches[g].start("name") if matches[g].group("name") else matches[g].start()
         following = spellings[i + 1] if i + 1 < len(matches) else None
         followed = bool(following and SPACES.fullmatch(text[end:matches[i + 1].start()] or "x")
                         and following not in COMMON)
