@@ -15,9 +15,10 @@ What it flags:
 Why it matters: readers take two spellings for two people; search, archives and entity
 extraction split one person in two. A copy desk fixes the spelling to the house form.
 
-Severity. A difference that transliteration from another script makes is a warning. A typist's
-slip in a name (a letter doubled, dropped or swapped, one vowel for another: "Pennzol" beside
-"Pennzoil") and a given name misspelled across articles are reported as information.
+Severity. A difference that transliteration from another script makes is a warning, and so is
+a headline that spells a name otherwise than the body (two hands at work). A typist's slip in a
+name (a letter doubled, dropped or swapped, one vowel for another: "Pennzol" beside "Pennzoil")
+and a given name misspelled across articles are reported as information.
 
 What is not flagged (precision first): spellings with different given names ("Mohammed Ali" /
 "Mohammad Reza"; "Brian" / "Bryan", two common given names of their own) are different
@@ -456,9 +457,14 @@ class TransliterationVariant(Rule):
                             continue
                         here = {a: summary.counts[i], b: summary.counts[j]}
                         first = {a: summary.first[2 * i:2 * i + 2], b: summary.first[2 * j:2 * j + 2]}
+
+                        def headline(x, y):
+                            """One spelling only in the headline, the other in the body: two hands."""
+                            return any(here[p] == 1 and first[p][0] == 1 and first[q][0] > 1 for p, q in ((x, y), (y, x)))
+
                         pair = direction(a, b, here, stats, house)
                         if pair is None:
-                            severity = None if transliterated(a, b) else "info"
+                            severity = None if transliterated(a, b) or headline(a, b) else "info"
                             for x, y, k in ((a, b, j), (b, a, i)):
                                 line, col = first[y]
                                 related = (Related(path, line, col, f"`{y}` is used here"),)
@@ -469,7 +475,8 @@ class TransliterationVariant(Rule):
                         variant, canonical = pair
                         line, col = first[canonical]
                         related = (Related(path, line, col, f"`{canonical}` is used here"),)
-                        if transliterated(variant, canonical) and zipf(PREFIX.sub("", canonical)) < WELL_KNOWN:
+                        if ((transliterated(variant, canonical) or headline(variant, canonical))
+                                and zipf(PREFIX.sub("", canonical)) < WELL_KNOWN):
                             message, severity = (f"`{variant}` looks like a variant spelling of `{canonical}` "
                                                  f"(evidence: the same article)"), None
                         else:  # a letter dropped, doubled or swapped in a name: a misspelling

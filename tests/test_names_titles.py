@@ -209,3 +209,10 @@ def test_the_given_name_stands_before_a_patronymic():
     doc = Document("a.txt", "Governor Alexander Aleksandrovich Yevstifeev spoke.")
     given = {o[0]: o[3] for o in name_occurrences(doc)}
     assert given["Yevstifeev"] == "Alexander"
+
+
+def test_a_headline_spelled_otherwise_than_the_body_is_a_warning():
+    got = warnings("NAM001", {"a.txt": "Fighting near Sheberghan\n\nTroops entered Shiberghan on Monday. Shiberghan is calm."})
+    assert [(f.text, f.line) for f in got] == [("Sheberghan", 1)]
+    slip = lint("NAM001", {"a.txt": "Fighting in the city\n\nTroops entered Shiberghan. Sheberghan is calm. Shiberghan fell."})
+    assert [f.severity for f in slip] == ["info"]  # in the body, one vowel for another is a slip
