@@ -9,16 +9,16 @@ yellow-red club"); Korean "Vice Prime Minister"; Indonesian "gratification", "be
 spotlight"; Vietnamese "ministries and branches", "in the time to come"; Spanish "seeks that",
 "the next December 1"; French "political formation", "in relation with", "the living forces
 of the nation"; synonym swaps left by article spinners ("martial legislation", "the ruling
-social gathering", "final month" for "last month"); and number words kept as digits plus a
-word ("3 thousand").
+social gathering", "final month" for "last month").
 
 Why it matters: the phrase is English words in the source language's construction. A reader
 stumbles, and an editor rewrites it; each entry says what to write instead.
 
 What is not flagged: the same words where English uses them (entries are chosen and checked
-against edited newswire so that a clean article almost never matches), "thousand" after a
-decimal or before a unit ("283.1 thousand cubic feet"), "final week" with a determiner ("its
-final week"). Calques inside quotations are reported too: a translated quotation is still a
+against edited newswire so that a clean article almost never matches), "final week" with a
+determiner ("its final week"). Phrases common in edited English though favoured by translation
+("within the framework of", "it is noteworthy that", "3 thousand") are left out: they cost
+more false alarms than they find. Calques inside quotations are reported too: a translated quotation is still a
 translation. Entries are phrases (matched case-insensitively on word boundaries) or regular
 expressions; each data file names its language, and each entry its source form and advice.
 """
@@ -122,10 +122,9 @@ class CalqueLexicon(Rule):
         {"fail": "The coach said the yellow-red club would appeal.", "at": ["1:16"]},
         {"fail": "Voters in the towns backed the political formation of the former premier.", "at": ["1:32"]},
         {"fail": "The court lifted martial legislation final month.", "at": ["1:18", "1:38"]},
-        {"fail": "About 5 thousand people attended the rally.", "at": ["1:7"]},
         {"fail": "The agency examined gratification received by the official.", "at": ["1:21"]},
         {"fail": "“We will act in the time to come,” the minister said.", "at": ["1:14"]},
-        {"pass": "Reserves were 283.1 thousand cubic feet; in its final week the fund rose."},
+        {"pass": "Some 3 thousand people came within the framework of the deal; in its final week the fund rose."},
         {"pass": "Heads of regions of the Russian Federation met in Moscow on the eve of the vote."},
         {"pass": "Instant gratification drove sales, the party's spokesman told Reuters."},
         {"pass": "The main opposition party said it would meet in the coming weeks."},
