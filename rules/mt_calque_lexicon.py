@@ -104,7 +104,8 @@ def load_lexicon(folder: str = DATA_DIR) -> list[dict]:
 
 @lru_cache(maxsize=1)
 def _compiled():
-    return load_lexicon()
+    entries = load_lexicon()
+    return entries, sorted({t for e in entries for t in e["trigger"]})
 
 
 class CalqueLexicon(Rule):
@@ -131,11 +132,13 @@ class CalqueLexicon(Rule):
     ]
 
     def check(self, doc, ctx):
+        entries, triggers = _compiled()
         lower = doc.text.lower()
+        present = {t for t in triggers if t in lower}
         taken: list[tuple[int, int]] = []
         # An entry runs only when its trigger word is in the text: a substring test is cheap.
-        for entry in _compiled():
-            if not any(t in lower for t in entry["trigger"]):
+        for entry in entries:
+            if not any(t in present for t in entry["trigger"]):
                 continue
             for m in entry["regex"].finditer(doc.text):
                 start, end = m.span()

@@ -21,6 +21,12 @@ def calques():
     return load_lexicon()
 
 
+def test_the_rule_reads_the_same_lexicon(calques):
+    entries, triggers = mt_calque_lexicon._compiled()
+    assert [e["key"] for e in entries] == [e["key"] for e in calques]
+    assert set(triggers) == {t for e in calques for t in e["trigger"]}
+
+
 @pytest.fixture(scope="module")
 def labels():
     return loaded_narrator.load_entries()
