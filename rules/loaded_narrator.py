@@ -4,17 +4,16 @@ What it flags: labels that take a side in a conflict when the writer, not a quot
 uses them (`rules/data/loaded_narrator.yaml`): "martyrs" for the dead, "terrorists" applied to
 a side ("troops mowed down several terrorists", "foreign-backed terrorists"), "occupation
 forces", "the Syrian regime", "its mercenaries", "puppet" before an office ("the puppet foreign
-minister"), "unfounded remarks", "Armenian provocation", "draconian", the verbs and nouns of
-state propaganda ("trumpeted about", "junket", "stooped to"), "renegade leader", "traitors",
-"Western masters", "the Islamic Emirate" for the Taliban government.
+minister"), "unfounded remarks", "Armenian provocation", "renegade leader", "traitors",
+"Western masters", "the Zionist entity", "global arrogance".
 
 Why it matters: state and partisan outlets write their side's vocabulary into the narrative.
 Republished as news, the label becomes the republisher's judgement; attribute it or use a
 neutral term (each entry names one).
 
 What is not flagged: the label inside a quotation (the speaker's word), or attributed in its
-sentence ("what it called terrorists", "branded them traitors", "described the visit as a
-junket", "the so-called ..."); capitalized names ("Martyrs Square", "Puppet Theatre"); the
+sentence ("what it called terrorists", "branded them traitors", "described them as puppets",
+"the so-called ..."); capitalized names ("Martyrs Square", "Puppet Theatre"); the
 descriptive senses ("puppet show", "the occupation of France ended in 1944").
 """
 from __future__ import annotations
@@ -89,7 +88,8 @@ class LoadedNarrator(Rule):
         {"fail": "The town honoured its 300 martyrs on Friday.", "at": ["1:27"]},
         {"fail": "The regime forces and its mercenaries shelled the village.", "at": ["1:5", "1:23"]},
         {"fail": "The ministry rejected the unfounded remarks voiced by the envoy.", "at": ["1:27"]},
-        {"fail": "The puppet foreign minister flew to Tokyo on a junket.", "at": ["1:5", "1:48"]},
+        {"fail": "The puppet foreign minister flew to Tokyo on Monday.", "at": ["1:5"]},
+        {"fail": "Officials said the Zionist entity had closed the crossing.", "at": ["1:16"]},
         {"pass": "“Our martyrs will be avenged,” the commander said."},
         {"pass": "State television described the dead as terrorists killed by troops."},
         {"pass": "The government branded the protesters traitors and mercenaries of the West."},

@@ -100,7 +100,7 @@ def test_final_month_needs_no_determiner():
 
 @pytest.mark.parametrize("text", [
     "The agency branded the rebels traitors and terrorist gangs.",
-    "Officials described the trip as a junket.",
+    "Officials described the fighters as mercenaries of a foreign power.",
     "Beijing regards Taiwan as a renegade province.",
     "What it called the puppet government collapsed.",
     "He said: “The martyrs will be remembered.”",
@@ -110,8 +110,8 @@ def test_attributed_or_quoted_labels_pass(text):
 
 
 def test_narrator_labels_are_reported():
-    text = "Troops crushed 14 terrorists. The Turkish occupation forces shelled the town.\nThe Islamic Emirate said."
-    assert findings(loaded_narrator, text) == ["crushed 14 terrorists", "occupation forces", "The Islamic Emirate"]
+    text = "Troops crushed 14 terrorists. The Turkish occupation forces shelled the town.\nHe blamed the Zionist entity."
+    assert findings(loaded_narrator, text) == ["crushed 14 terrorists", "occupation forces", "the Zionist entity"]
 
 
 def test_labels_are_case_sensitive_names_pass():
