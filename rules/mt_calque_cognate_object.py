@@ -60,6 +60,7 @@ class CognateObject(Rule):
         {"fail": "Akar said in Tripoli on Saturday, addressing an address to Turkish armed forces.", "at": ["1:35"]},
         {"fail": "The ministry warned a warning to Haftar's forces.", "at": ["1:14"]},
         {"fail": "The council decided a decision on the budget."},
+        {"fail": "Experts have voiced their voices, condemned the tariffs.", "at": ["1:14"]},
         {"pass": "Freeze on anti-spam campaign\n\nThe campaign was halted."},
         {"pass": "The firm expects to report a loss a loss of 16 mln dlrs."},
         {"pass": "He lived a life of service and dreamed a dream of peace."},
@@ -76,7 +77,7 @@ class CognateObject(Rule):
                 continue
             after = m.group("after")
             nxt = regex.search(r"[\p{L}\p{N}]+$", after)
-            if nxt and nxt.group().lower() not in FOLLOWERS:
+            if nxt and nxt.group().lower() not in FOLLOWERS and not regex.search(r"[,;:.!?]", after):
                 continue  # "recorded a record profit": the noun modifies what follows
             if not same_stem(verb, noun):
                 continue
