@@ -127,20 +127,13 @@ def hyphenator() -> _Hyphenator:
     return _Hyphenator(os.path.join(folder, "dictionaries", "hyph_en_US.dic"))
 
 
-def count_syllables(words) -> int:
+def count_syllables(words: list[str]) -> int:
     """Syllables of lower-case words: the CMU count, else hyphenation points + 1 (as textstat)."""
-    counts = cmu_syllables()
-    total = 0
-    unknown = []
-    for word in words:
-        n = counts.get(word)
-        if n is None:
-            unknown.append(word)
-        else:
-            total += n
-    if unknown:
+    found = list(map(cmu_syllables().get, words))
+    total = sum(filter(None, found))
+    if None in found:
         points = hyphenator().points
-        total += sum(points(w) + 1 for w in unknown)
+        total += sum(points(w) + 1 for w, n in zip(words, found) if n is None)
     return total
 
 
