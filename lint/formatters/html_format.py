@@ -27,6 +27,7 @@ HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "html")
 CLUSTER_CATEGORIES = ("name_variant", "terminology", "title_conflict")
 SEVERITY_WEIGHT = {"error": 100, "warning": 10, "info": 1}
 WORST_ARTICLES = 10
+CLUSTER_FILES = 8  # files listed per name or term cluster; the rest are counted
 BARS_UP_TO = 120  # articles; above this the readability chart is a histogram
 BACKTICKED = re.compile(r"`([^`\n]{1,200})`")
 
@@ -141,7 +142,8 @@ def _clusters(findings, article_index) -> list[dict]:
             "severity": g["severity"],
             "variants": [{"text": t, "count": v["count"], "files": len(v["files"])} for t, v in variants],
             "total": sum(v["count"] for _, v in variants),
-            "files": sorted(files.items(), key=lambda kv: kv[0]),
+            "files": sorted(files.items(), key=lambda kv: kv[0])[:CLUSTER_FILES],
+            "more_files": max(0, len(files) - CLUSTER_FILES),
         })
     rows.sort(key=lambda r: (CATEGORIES.index(r["category"]), -r["total"], r["preferred"].casefold()))
     return rows
@@ -167,7 +169,7 @@ def _readability_chart(articles, metrics) -> dict | None:
         if lo <= t <= hi:
             chart["ticks"].append({"y": round(y_of(t), 1), "label": t})
     if len(points) <= BARS_UP_TO:
-        step = inner_w / len(points)
+        step = min(inner_w / len(points), 36.0)
         base = y_of(max(lo, 0.0))
         for k, (i, path, m) in enumerate(points):
             v = m["flesch_reading_ease"]

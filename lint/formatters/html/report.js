@@ -333,6 +333,10 @@
     if (m) showTip(m);
     else if (!(ev.target.closest && ev.target.closest("#tip"))) hideTip();
   });
+  document.addEventListener("focusout", function (ev) {
+    var to = ev.relatedTarget;
+    if (ev.target.closest && ev.target.closest("mark.hl") && !(to && to.closest && (to.closest("#tip") || to.closest("mark.hl")))) hideSoon();
+  });
   document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") hideTip(); });
 
   // ---- filters ------------------------------------------------------------------------------
