@@ -124,6 +124,11 @@ def test_readability_chart_bars_then_histogram():
     metrics = {f"{i}.txt": {"flesch_reading_ease": float(i % 90)} for i in range(500)}
     chart = _readability_chart(many, metrics)
     assert chart["kind"] == "hist" and sum(1 for b in chart["bins"] if b["h"] > 0) == 9
+    assert [t["label"] for t in chart["ticks"]] == [0, 30, 60]  # articles per band, not scores
+    metrics["0.txt"] = {"flesch_reading_ease": -150.0}
+    metrics["1.txt"] = {"flesch_reading_ease": 121.0}
+    labels = [b["label"] for b in _readability_chart(many, metrics)["bins"]]
+    assert labels[0] == "<0" and labels[-1] == "100+" and len(labels) == 12
     assert _readability_chart(few, {}) is None
 
 

@@ -165,10 +165,10 @@ def _readability_chart(articles, metrics) -> dict | None:
 
     chart = {"width": width, "height": height, "pad": pad, "bars": [], "bins": [], "ticks": [],
              "mean": round(sum(values) / len(values), 1), "n": len(values)}
-    for t in (0, 30, 50, 70, 100):
-        if lo <= t <= hi:
-            chart["ticks"].append({"y": round(y_of(t), 1), "label": t})
     if len(points) <= BARS_UP_TO:
+        for t in (0, 30, 50, 70, 100):
+            if lo <= t <= hi:
+                chart["ticks"].append({"y": round(y_of(t), 1), "label": t})
         step = min(inner_w / len(points), 36.0)
         base = y_of(max(lo, 0.0))
         for k, (i, path, m) in enumerate(points):
@@ -182,16 +182,21 @@ def _readability_chart(articles, metrics) -> dict | None:
             })
         chart["kind"] = "bars"
     else:
-        edges = list(range(int(lo // 10 * 10), int(hi // 10 * 10) + 10, 10))
-        counts = Counter(min(int(v // 10 * 10), edges[-1]) for v in values)
+        # bands of 10 from 0 to 100; scores below 0 or from 100 up share an end band
+        counts = Counter(max(-10, min(100, int(v // 10 * 10))) for v in values)
+        edges = ([-10] if counts.get(-10) else []) + list(range(0, 100, 10)) + ([100] if counts.get(100) else [])
         top = max(counts.values())
         step = inner_w / len(edges)
         for k, e in enumerate(edges):
             c = counts.get(e, 0)
             h = c / top * inner_h
+            label = "<0" if e < 0 else "100+" if e >= 100 else str(e)
+            band = "below 0" if e < 0 else "100 and above" if e >= 100 else f"{e} to {e + 10}"
             chart["bins"].append({"x": round(pad + k * step + 1, 1), "w": round(step - 2, 1),
-                                  "y": round(pad + inner_h - h, 1), "h": round(h, 1), "label": e,
-                                  "hard": e < 30, "title": f"reading ease {e} to {e + 10}: {c} articles"})
+                                  "y": round(pad + inner_h - h, 1), "h": round(h, 1), "label": label,
+                                  "hard": e < 30, "title": f"reading ease {band}: {c} articles"})
+        for t in (0, top // 2, top) if top > 1 else (0, top):
+            chart["ticks"].append({"y": round(pad + inner_h - t / top * inner_h, 1), "label": t})
         chart["kind"] = "hist"
     return chart
 
