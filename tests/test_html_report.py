@@ -89,6 +89,21 @@ def test_articles_without_findings_are_listed_from_checked_paths(tmp_path):
     assert all(a["t"] for a in data["articles"])
 
 
+def test_checked_paths_are_found_from_the_shown_paths_without_a_root(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    os.makedirs("corpus/sub")
+    text = "The defense mister spoke.\n"
+    for name in ("corpus/sub/a.txt", "corpus/b.txt"):
+        with open(name, "w") as fh:
+            fh.write(text)
+    report = Report([finding("corpus/sub/a.txt", text, 4, 18)], [], 2, checked=["sub/a.txt", "b.txt"])
+    articles = build(report, {})["articles"]
+    assert [a["path"] for a in articles] == ["corpus/b.txt", "corpus/sub/a.txt"]
+    assert [a["text"] for a in articles] == [text, text]
+    report.root = str(tmp_path / "corpus")
+    assert [a["path"] for a in build(report, {})["articles"]] == ["corpus/b.txt", "corpus/sub/a.txt"]
+
+
 def test_clusters_group_spellings_with_counts_and_files(tmp_path):
     t1 = "Minister Akar spoke. Aggar said. Aggar left.\n"
     t2 = "Akar arrived.\n"
@@ -242,6 +257,11 @@ def test_hover_and_focus_show_code_message_and_rule_link(browser, seeds_report):
     assert re.fullmatch(r"[A-Z]{3}\d{3}", code)
     assert tip.locator("a.code").first.get_attribute("href") == f"#rule-{code}"
     assert page.locator(f"#rule-{code}").count() == 1
+    fid = int(mark.get_attribute("data-f"))
+    data = json.loads(page.locator("#mtlint-data").text_content())
+    assert data["findings"][fid]["m"].replace("`", "") in tip.text_content()
+    if data["findings"][fid]["x"]:
+        assert data["findings"][fid]["x"] in tip.locator(".fix").first.text_content()
     page.mouse.move(0, 0)
     tip.wait_for(state="hidden")
     page.keyboard.press("Escape")

@@ -75,21 +75,21 @@ def _article_paths(report) -> list[str]:
     command sets it, else found by matching the shown paths' tails)."""
     known = list(dict.fromkeys([f.path for f in report.findings] + list(report.metrics)))
     known_set = set(known)
-    prefixes = Counter()
-    checked = [p for p in getattr(report, "checked", []) or []]
-    for shown in known:
-        posix = shown.replace(os.sep, "/")
-        for rel in checked:
-            if posix == rel:
-                prefixes[""] += 1
-            elif posix.endswith("/" + rel):
-                prefixes[posix[: -len(rel)]] += 1
-    prefix = prefixes.most_common(1)[0][0] if prefixes else ""
+    checked = list(getattr(report, "checked", None) or [])
     root = getattr(report, "root", None)
+    prefix = ""
+    if not root:
+        wanted = set(checked)
+        for shown in known:
+            parts = shown.replace(os.sep, "/").split("/")
+            hit = next((k for k in range(len(parts)) if "/".join(parts[k:]) in wanted), None)
+            if hit is not None:
+                prefix = "".join(part + "/" for part in parts[:hit])
+                break
     out = list(known)
     for rel in checked:
         if os.path.isabs(rel):
-            candidate = rel
+            candidate = display_path(rel)
         elif root:
             candidate = display_path(os.path.join(root, rel))
         else:
@@ -277,6 +277,13 @@ def build(report, rules) -> dict:
     }
 
 
+def _ease(metrics, path):
+    m = (metrics or {}).get(path) or {}
+    if "flesch_reading_ease" not in m:
+        return None
+    return [m["flesch_reading_ease"], m.get("flesch_kincaid_grade")]
+
+
 def _environment():
     import jinja2
 
@@ -290,8 +297,8 @@ def render(report, rules, **_) -> str:
 
     data = build(report, rules)
     page_data = {
-        "articles": [{"p": a["path"], "t": a["text"], "f": a["f"], "n": a["notes"], "c": a["counts"]}
-                     for a in data["articles"]],
+        "articles": [{"p": a["path"], "t": a["text"], "f": a["f"], "n": a["notes"], "c": a["counts"],
+                      "r": _ease(report.metrics, a["path"])} for a in data["articles"]],
         "findings": data["findings"],
         "categories": data["categories"],
         "severities": data["severities"],

@@ -89,6 +89,11 @@
     btn.appendChild(el("span", "chev", "\u25B8"));
     btn.appendChild(el("span", "path", A[i].p));
     btn.appendChild(pills(c));
+    if (A[i].r) {
+      var r = el("span", "ease", "reading ease " + A[i].r[0] + (A[i].r[1] !== null ? " \u00B7 grade " + A[i].r[1] : ""));
+      if (A[i].r[0] < 30) r.classList.add("hard");
+      btn.appendChild(r);
+    }
     btn.addEventListener("click", function () { toggle(i); });
     head.appendChild(btn);
     box.appendChild(head);
@@ -239,7 +244,7 @@
   function suggestion(f) {
     if (f.x === null || f.x === undefined) return "";
     if (f.x === "") return "Suggestion: remove it";
-    return "Suggestion: " + f.x;
+    return "Suggestion: replace with \u201C" + f.x + "\u201D";
   }
 
   function focusFinding(fid) {
