@@ -269,6 +269,9 @@ def test_hover_and_focus_show_code_message_and_rule_link(browser, seeds_report):
     tip.wait_for(state="visible")
     assert mark.get_attribute("aria-describedby") == "tip"
     assert mark.get_attribute("tabindex") == "0"
+    page.keyboard.press("Enter")  # into the tooltip, to reach the rule's documentation
+    assert page.evaluate("() => document.activeElement.getAttribute('href')") == f"#rule-{code}"
+    assert tip.is_visible()
 
 
 def test_filters_hide_a_category_and_a_severity(browser, seeds_report):

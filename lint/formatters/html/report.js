@@ -342,7 +342,16 @@
     var to = ev.relatedTarget;
     if (ev.target.closest && ev.target.closest("mark.hl") && !(to && to.closest && (to.closest("#tip") || to.closest("mark.hl")))) hideSoon();
   });
-  document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") hideTip(); });
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape") {
+      var back = tipFor;
+      hideTip();
+      if (back && tip.contains(document.activeElement)) back.focus();
+    } else if (ev.key === "Enter" && ev.target.matches && ev.target.matches("mark.hl") && !tip.hidden) {
+      var first = tip.querySelector("a");  // into the tooltip: the rule's documentation, related places
+      if (first) { ev.preventDefault(); first.focus(); }
+    }
+  });
 
   // ---- filters ------------------------------------------------------------------------------
   var form = document.getElementById("filters");
