@@ -162,6 +162,7 @@ def cmd_check(args) -> int:
         for note in report.unused_suppressions:
             print(f"mtlint: {note}", file=sys.stderr)
 
+    report.root = settings.root  # the HTML report reads unflagged articles by their project paths
     if args.statistics:
         text = statistics(report, linter)
     else:

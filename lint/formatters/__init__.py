@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import importlib
 
-FORMATS = ("full", "concise", "json", "github", "sarif", "gitlab")
+FORMATS = ("full", "concise", "json", "github", "sarif", "gitlab", "html")
 
 
 def render(fmt: str, report, rules, **options) -> str:
