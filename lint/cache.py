@@ -28,6 +28,7 @@ import re
 import tempfile
 from array import array
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 import lint
 
@@ -70,19 +71,22 @@ def _pairs(items) -> list:
     return [[encode(k), encode(v)] for k, v in items]
 
 
+_PLAIN = frozenset((bool, int, float, str, type(None)))
+
+
 def encode(obj):
     """A JSON-ready form of `obj` that `decode` turns back into an equal value of the same type."""
     t = type(obj)
-    if obj is None or t in (bool, int, float, str):
+    if t in _PLAIN:
         return obj
     if t is list:
-        return [encode(x) for x in obj]
+        return [x if type(x) in _PLAIN else encode(x) for x in obj]
     if t is dict:
         if "$" not in obj and all(type(k) is str for k in obj):
-            return {k: encode(v) for k, v in obj.items()}
+            return {k: v if type(v) in _PLAIN else encode(v) for k, v in obj.items()}
         return {"$": "D", "v": _pairs(obj.items())}
     if t is tuple:
-        return {"$": "t", "v": [encode(x) for x in obj]}
+        return {"$": "t", "v": [x if type(x) in _PLAIN else encode(x) for x in obj]}
     if t is set or t is frozenset:
         return {"$": "s" if t is set else "fs", "v": [encode(x) for x in obj]}
     if t is bytes:
@@ -98,10 +102,20 @@ def encode(obj):
         return {"$": "a", "t": obj.typecode, "v": obj.tolist()}
     module = getattr(t, "__module__", "")
     if module == "lint" or module.startswith("lint."):
+        names = _ordered_fields(t)
+        if names is not None:  # a data class: its fields in order
+            return {"$": "o", "m": module, "c": t.__qualname__,
+                    "v": [v if type(v) in _PLAIN else encode(v) for v in map(obj.__getattribute__, names)]}
         return {"$": "o", "m": module, "c": t.__qualname__, "f": {k: encode(v) for k, v in _fields_of(obj).items()}}
     raise CacheEncodeError(f"a value of type {t.__module__}.{t.__qualname__}")
 
 
+@lru_cache(maxsize=None)
+def _ordered_fields(cls):
+    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
+
+
+@lru_cache(maxsize=None)
 def _field_names(cls):
     """The attribute names an instance of `cls` may have, or None for any (a plain class)."""
     if dataclasses.is_dataclass(cls):
@@ -122,6 +136,11 @@ def _fields_of(obj) -> dict:
 def _class(module: str, qualname: str):
     if not isinstance(module, str) or not isinstance(qualname, str):
         raise CacheFormatError("class name is not text")
+    return _class_named(module, qualname)
+
+
+@lru_cache(maxsize=256)
+def _class_named(module: str, qualname: str):
     parts = module.split(".")
     if parts[0] != "lint" or not all(_IDENT.match(p) for p in parts):
         raise CacheFormatError(f"class from outside mtlint: {module}")
@@ -159,18 +178,18 @@ def _decode_pairs(value) -> list:
 def decode(data):
     """The inverse of `encode`; anything that `encode` cannot have written raises CacheFormatError."""
     t = type(data)
-    if data is None or t in (bool, int, float, str):
+    if t in _PLAIN:
         return data
     if t is list:
-        return [decode(x) for x in data]
+        return [x if type(x) in _PLAIN else decode(x) for x in data]
     if t is not dict:
         raise CacheFormatError(f"unexpected {t.__name__}")
     tag = data.get("$")
     if tag is None:
-        return {k: decode(v) for k, v in data.items()}
+        return {k: v if type(v) in _PLAIN else decode(v) for k, v in data.items()}
     try:
         if tag == "t":
-            return tuple(decode(x) for x in _list(data["v"]))
+            return tuple([x if type(x) in _PLAIN else decode(x) for x in _list(data["v"])])
         if tag == "s":
             return {decode(x) for x in _list(data["v"])}
         if tag == "fs":
@@ -192,6 +211,15 @@ def decode(data):
             return array(data["t"], _list(data["v"]))
         if tag == "o":
             cls = _class(data["m"], data["c"])
+            if "v" in data:  # a data class, its fields in order
+                names = _ordered_fields(cls)
+                values = _list(data["v"])
+                if names is None or len(values) != len(names):
+                    raise CacheFormatError(f"fields of {cls.__qualname__} do not match")
+                obj = object.__new__(cls)
+                for k, v in zip(names, values):
+                    object.__setattr__(obj, k, v if type(v) in _PLAIN else decode(v))
+                return obj
             fields = data["f"]
             if type(fields) is not dict or not all(_IDENT.match(k) for k in fields):
                 raise CacheFormatError("bad fields")

@@ -105,15 +105,17 @@ def main(argv=None) -> int:
         return EXIT_ERROR
     try:
         if args.command == "check":
-            return cmd_check(args)
-        if args.command == "rules":
-            return cmd_rules(args)
-        if args.command == "explain":
-            return cmd_explain(args)
-        if args.command == "terms":
-            return cmd_terms(args)
-        if args.command == "baseline":
-            return cmd_baseline(args)
+            code = cmd_check(args)
+        elif args.command == "rules":
+            code = cmd_rules(args)
+        elif args.command == "explain":
+            code = cmd_explain(args)
+        elif args.command == "terms":
+            code = cmd_terms(args)
+        else:
+            code = cmd_baseline(args)
+        _flush_stdout()
+        return code
     except MtlintError as e:
         print(f"mtlint: error: {e}", file=sys.stderr)
         return EXIT_ERROR
@@ -125,6 +127,8 @@ def main(argv=None) -> int:
         return 130
     except OSError as e:
         where = f"{e.filename}: " if e.filename else ""
+        if not e.filename:
+            _silence_stdout()  # most likely stdout itself failed: do not fail again at exit
         print(f"mtlint: error: {where}{e.strerror or _first_line(e)}", file=sys.stderr)
         return EXIT_ERROR
     except Exception as e:  # a bug or an unforeseen condition: one line, exit 2, never a traceback
@@ -273,6 +277,14 @@ def write_output(text: str, path: str | None) -> None:
                 f.write(data)
     except OSError as e:
         raise MtlintError(f"cannot write {path}: {e.strerror or e}") from None
+
+
+def _flush_stdout() -> None:
+    try:
+        sys.stdout.flush()
+    except OSError as e:
+        _silence_stdout()
+        raise MtlintError(f"cannot write to standard output: {e.strerror or e}") from None
 
 
 def _silence_stdout() -> None:

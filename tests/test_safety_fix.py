@@ -9,7 +9,6 @@ import sys
 
 import pytest
 
-from conftest import ROOT
 
 TEXT = "[ad_1]\nAlwaght- Turkish defense mister has threatened the ministry.\n\nMore text\u00a0here.\n"
 
@@ -31,7 +30,7 @@ def test_two_concurrent_fix_runs_leave_what_one_run_leaves(tmp_path):
     for i in range(200):
         (corpus / f"a{i:03}.txt").write_text(TEXT, encoding="utf-8")
     cmd = [sys.executable, "-m", "lint", "check", str(corpus), "--isolated", "--no-cache", "--fix", "-j", "1"]
-    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT) for _ in range(2)]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path) for _ in range(2)]
     outs = [p.communicate(timeout=600) for p in procs]
     for p, (out, err) in zip(procs, outs):
         assert b"Traceback" not in err, err
