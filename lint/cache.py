@@ -412,7 +412,7 @@ class Cache:
                 if self.refused:
                     return
             _store(entry, obj)
-        except (OSError, CacheEncodeError, ValueError, RecursionError):
+        except Exception:
             pass  # a cache that cannot be written only costs time
 
     def _prepare(self) -> None:

@@ -89,7 +89,7 @@ def fix_files(findings, digests: dict, fallbacks=(), allowed=lambda f: True,
         except UnreadableFile as e:
             problems.append(str(e))
         except OSError as e:
-            where = f" ({e.filename})" if e.filename and e.filename != path else ""
+            where = f" in {e.filename}" if e.filename and e.filename != path else ""
             problems.append(f"{path}: not fixed: cannot write{where}: {e.strerror or e}")
     return total, problems, changed
 
@@ -143,7 +143,10 @@ def write_replacing(path: str, data: bytes, st=None) -> None:
     The new file gets the permissions of `st` (the old file), and its owner and group when the
     running user may give them; without `st`, the permissions a new file gets from the umask."""
     folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".mtlint-", suffix=".tmp")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".mtlint-", suffix=".tmp")
+    except OSError as e:
+        raise OSError(e.errno, e.strerror, folder) from None  # name the folder that refuses
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
