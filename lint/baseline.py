@@ -17,8 +17,11 @@ FORMAT_VERSION = 1
 
 
 def dump(findings) -> str:
-    entries = [{"fingerprint": f.fingerprint, "code": f.code, "path": f.project_path,
-                "line": f.line, "text": f.text, "message": f.message} for f in findings]
+    return dump_entries([{"fingerprint": f.fingerprint, "code": f.code, "path": f.project_path,
+                          "line": f.line, "text": f.text, "message": f.message} for f in findings])
+
+
+def dump_entries(entries: list[dict]) -> str:
     return json.dumps({"mtlint_baseline": FORMAT_VERSION, "entries": entries}, ensure_ascii=False, indent=1) + "\n"
 
 

@@ -1,12 +1,14 @@
 """The `mtlint` command: argument parsing, exit codes, choosing a formatter.
 
 Exit codes (as ruff's): 0 nothing reported at or above --fail-on, 1 findings (or a file that could
-not be read), 2 a usage, configuration or internal error.
+not be read), 2 a usage, configuration or internal error. An error is one line on stderr, never a
+traceback.
 """
 from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
 from collections import Counter
 
@@ -15,6 +17,16 @@ from lint.config import find_config, load_settings
 from lint.formatters import FORMATS, render
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must be a number of worker processes >= 0 (0: one per core), not {value!r}")
+    return n
 
 
 def _codes(value: str) -> list[str]:
@@ -27,7 +39,7 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--select", type=_codes, metavar="CODES", help="comma-separated codes or prefixes to run (replaces the config's)")
     p.add_argument("--extend-select", type=_codes, metavar="CODES", default=[], help="codes or prefixes to add")
     p.add_argument("--ignore", type=_codes, metavar="CODES", default=[], help="codes or prefixes to skip")
-    p.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (0: one per core)")
+    p.add_argument("--jobs", "-j", type=_jobs, metavar="N", help="worker processes (0: one per core)")
     p.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
     p.add_argument("--cache-dir", metavar="DIR", help="cache folder (default: .mtlint_cache in the project root)")
 
@@ -84,6 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv=None) -> int:
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="surrogateescape")  # file names with undecodable bytes, as given
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:
@@ -91,24 +105,41 @@ def main(argv=None) -> int:
         return EXIT_ERROR
     try:
         if args.command == "check":
-            return cmd_check(args)
-        if args.command == "rules":
-            return cmd_rules(args)
-        if args.command == "explain":
-            return cmd_explain(args)
-        if args.command == "terms":
-            return cmd_terms(args)
-        if args.command == "baseline":
-            return cmd_baseline(args)
+            code = cmd_check(args)
+        elif args.command == "rules":
+            code = cmd_rules(args)
+        elif args.command == "explain":
+            code = cmd_explain(args)
+        elif args.command == "terms":
+            code = cmd_terms(args)
+        else:
+            code = cmd_baseline(args)
+        _flush_stdout()
+        return code
     except MtlintError as e:
         print(f"mtlint: error: {e}", file=sys.stderr)
         return EXIT_ERROR
     except FileNotFoundError as e:
-        print(f"mtlint: error: {e.args[0] if e.args else e}: no such file or folder", file=sys.stderr)
+        what = e.filename if e.filename else (e.args[0] if e.args and isinstance(e.args[0], str) else e)
+        print(f"mtlint: error: {what}: no such file or folder", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except OSError as e:
+        where = f"{e.filename}: " if e.filename else ""
+        if not e.filename:
+            _silence_stdout()  # most likely stdout itself failed: do not fail again at exit
+        print(f"mtlint: error: {where}{e.strerror or _first_line(e)}", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as e:  # a bug or an unforeseen condition: one line, exit 2, never a traceback
+        print(f"mtlint: internal error: {type(e).__name__}: {_first_line(e)}", file=sys.stderr)
+        return EXIT_ERROR
     return EXIT_ERROR
+
+
+def _first_line(e: BaseException) -> str:
+    lines = str(e).strip().splitlines()
+    return lines[0] if lines else ""
 
 
 def settings_for(args):
@@ -138,12 +169,15 @@ def cmd_check(args) -> int:
     if args.fix:
         safe = {r.code for r in linter.active if r.fix_safety == "safe"}
         allowed = (lambda f: True) if args.unsafe_fixes else (lambda f: f.code in safe)
-        fixed, problems = fix_files(report.findings, settings.fallback_encodings, allowed)
+        fixed, problems, changed = fix_files(report.findings, report.digests, settings.fallback_encodings, allowed,
+                                             settings.max_file_size)
         for p in problems:
             print(f"mtlint: {p}", file=sys.stderr)
-        if fixed:
+        if fixed or changed:
             report = linter.run(args.paths, jobs=args.jobs)
             report.fixed = fixed
+    if linter.cache and linter.cache.refused:
+        print(f"mtlint: {linter.cache.refused}", file=sys.stderr)
 
     if args.baseline:
         from lint.baseline import compare, load
@@ -183,7 +217,7 @@ def cmd_check(args) -> int:
 
 
 def cmd_baseline(args) -> int:
-    from lint.baseline import compare, dump, load
+    from lint.baseline import compare, dump, dump_entries, load
 
     settings = settings_for(args)
     report = make_linter(args, settings).run(args.paths, jobs=args.jobs)
@@ -191,27 +225,77 @@ def cmd_baseline(args) -> int:
         print(f"mtlint: {error}", file=sys.stderr)
     findings = report.findings
     if args.prune:
+        # Entries of files this run did not check are kept as they are; of the others, those that
+        # still match a finding are kept and the rest are stale.
         entries = load(args.output_file)
-        _, kept, stale = compare(findings, entries, report.checked)
-        findings = kept
+        _, _, stale = compare(findings, entries, report.checked)
+        stale_ids = {id(e) for e in stale}
+        kept = [e for e in entries if id(e) not in stale_ids]
+        write_output(dump_entries(kept), args.output_file)
         print(f"mtlint: pruned {len(stale)} stale entr{'y' if len(stale) == 1 else 'ies'}; {len(kept)} kept",
               file=sys.stderr)
     else:
+        write_output(dump(findings), args.output_file)
         print(f"mtlint: recorded {len(findings)} finding{'s' if len(findings) != 1 else ''} in {args.output_file}",
               file=sys.stderr)
-    write_output(dump(findings), args.output_file)
     return EXIT_ERROR if report.errors else EXIT_CLEAN
 
 
 def write_output(text: str, path: str | None) -> None:
-    if path:
-        from lint.fixer import write_atomic
+    """Print the report, or write it to `path`.
 
-        if not os.path.exists(path):
-            open(path, "w").close()
-        write_atomic(path, text, "utf-8", "\n")
-    else:
-        sys.stdout.write(text)
+    A regular file (or a new one) is replaced atomically, keeping its permissions; a symbolic
+    link is followed and its target written; a FIFO, a device or any other special file is
+    written through, never replaced. Failing to write is an error (exit 2), not a traceback."""
+    if not path:
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except OSError as e:
+            _silence_stdout()
+            if isinstance(e, BrokenPipeError):
+                raise MtlintError("the reader of the output went away (broken pipe)") from None
+            raise MtlintError(f"cannot write the report to standard output: {e.strerror or e}") from None
+        return
+    from lint.fixer import write_replacing
+
+    data = text.encode("utf-8", "surrogateescape")
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise MtlintError(f"cannot write {path}: the folder {folder} does not exist")
+    real = os.path.realpath(path)
+    try:
+        try:
+            st = os.stat(real)
+        except FileNotFoundError:
+            st = None
+        if st is None or stat.S_ISREG(st.st_mode):
+            if not os.path.isdir(os.path.dirname(real)):
+                raise MtlintError(f"cannot write {path}: the folder {os.path.dirname(real)} does not exist")
+            write_replacing(real, data, st)
+        else:
+            with open(real, "wb") as f:
+                f.write(data)
+    except OSError as e:
+        raise MtlintError(f"cannot write {path}: {e.strerror or e}") from None
+
+
+def _flush_stdout() -> None:
+    try:
+        sys.stdout.flush()
+    except OSError as e:
+        _silence_stdout()
+        raise MtlintError(f"cannot write to standard output: {e.strerror or e}") from None
+
+
+def _silence_stdout() -> None:
+    """After a failed write to stdout, point it at the null device so that exiting does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def statistics(report, linter) -> str:

@@ -5,6 +5,7 @@ Unknown keys and bad values are errors that name the file, the line and the key.
 """
 from __future__ import annotations
 
+import codecs
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -23,6 +24,36 @@ def _str_list(value):
     return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
+def _count(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _text_encoding(name: str) -> bool:
+    try:
+        return codecs.lookup(name)._is_text_encoding
+    except LookupError:
+        return False
+
+
+def _encodings(value) -> bool:
+    return _str_list(value) and all(_text_encoding(v) for v in value)
+
+
+DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
+_SIZE_UNITS = {"": 1, "B": 1, "KB": 1024, "MB": 1024 ** 2, "GB": 1024 ** 3}
+
+
+def parse_size(value) -> int | None:
+    """A size in bytes from an int (bytes) or a string such as "10MB", "512KB"; None if invalid."""
+    if _count(value):
+        return value
+    if isinstance(value, str):
+        m = regex.fullmatch(r"[ \t]*+(\d{1,15})[ \t]*+([KMG]?B?)[ \t]*+", value.upper())
+        if m and m.group(2) in _SIZE_UNITS:
+            return int(m.group(1)) * _SIZE_UNITS[m.group(2)]
+    return None
+
+
 # key -> (check, what a valid value looks like)
 SCHEMA = {
     "select": (_str_list, "a list of rule codes or prefixes"),
@@ -38,9 +69,11 @@ SCHEMA = {
                          "a table of glob = [codes]"),
     "known-acronyms": (_str_list, "a list of acronyms every reader knows"),
     "rule-dirs": (_str_list, "a list of folders with YAML rules"),
-    "fallback-encodings": (_str_list, "a list of encodings to try after UTF-8, e.g. [\"cp1252\"]"),
+    "fallback-encodings": (_encodings, "a list of text encodings Python knows, tried after UTF-8, e.g. [\"cp1252\"]"),
     "cache-dir": (lambda v: isinstance(v, str), "a folder path"),
-    "jobs": (lambda v: isinstance(v, int) and v >= 0, "a number of worker processes (0: one per core)"),
+    "jobs": (_count, "a number of worker processes >= 0 (0: one per core)"),
+    "max-file-size": (lambda v: parse_size(v) is not None,
+                      "a size in bytes (an integer, or a string such as \"10MB\"; 0: no limit)"),
     "rules": (lambda v: isinstance(v, dict) and all(isinstance(x, dict) for x in v.values()),
               "a table of CODE = { option = value }"),
     "grammar": (lambda v: isinstance(v, dict), "a table of grammar settings"),
@@ -65,6 +98,7 @@ class Settings:
     fallback_encodings: list = field(default_factory=list)
     cache_dir: str = ".mtlint_cache"
     jobs: int = 0
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; larger files are skipped with a message; 0: no limit
     rules: dict = field(default_factory=dict)
     grammar: dict = field(default_factory=dict)
     raw_text: str = ""
@@ -138,6 +172,8 @@ def load_settings(path: str | None) -> Settings:
         check, expected = SCHEMA[key]
         if not check(value):
             raise MtlintError(f"{where}: {key} must be {expected}, not {value!r}")
+        if key == "max-file-size":
+            value = parse_size(value)
         setattr(settings, key.replace("-", "_"), value)
     if "exclude" not in table:
         settings.exclude = list(DEFAULT_EXCLUDE)
@@ -145,18 +181,53 @@ def load_settings(path: str | None) -> Settings:
     return settings
 
 
+def _option_line(text: str, code: str, key: str) -> int | None:
+    """The line of option `key` of rule `code`: in its `[...rules.CODE]` table, or on the line of an
+    inline `CODE = { ... }` table."""
+    header = regex.search(rf'(?m)^[ \t]*+\[[ \t]*+(?:tool\.mtlint\.)?rules\.["\']?{regex.escape(code)}["\']?[ \t]*+\]', text)
+    if header:
+        end = regex.compile(r"(?m)^[ \t]*+\[").search(text, header.end())
+        body_end = end.start() if end else len(text)
+        m = regex.compile(rf'(?m)^[ \t]*+["\']?{regex.escape(key)}["\']?[ \t]*+=').search(text, header.end(), body_end)
+        if m:
+            return text.count("\n", 0, m.start()) + 1
+    m = regex.search(rf"(?m)^[^\n#]*\b{regex.escape(code)}\b[^\n#]*\b{regex.escape(key)}\b", text)
+    if m:
+        return text.count("\n", 0, m.start()) + 1
+    return _key_line(text, code)
+
+
+def option_bounds(rule, key: str, default) -> tuple:
+    """(minimum, maximum) of a numeric option: what the rule declares in `option_bounds`, else
+    >= 0 for an option whose default is a non-negative number (counts, lengths, thresholds)."""
+    declared = getattr(rule, "option_bounds", {}) or {}
+    if key in declared:
+        return tuple(declared[key])
+    if isinstance(default, (int, float)) and not isinstance(default, bool) and default >= 0:
+        return (0, None)
+    return (None, None)
+
+
 def validate_rule_options(settings: Settings, rules: dict) -> None:
-    """`[tool.mtlint.rules.CODE]` tables: the code must exist and every option be declared."""
+    """`[tool.mtlint.rules.CODE]` tables: the code must exist, every option be declared and in bounds."""
     for code, options in settings.rules.items():
         where = f"{settings.path}:{_key_line(settings.raw_text, code) or 1}"
         if code not in rules:
             raise MtlintError(f"{where}: rules.{code}: no rule has this code")
         declared = rules[code].options
         for key, value in options.items():
+            where = f"{settings.path}:{_option_line(settings.raw_text, code, key) or 1}"
             if key not in declared:
                 raise MtlintError(f"{where}: rules.{code}: unknown option {key!r} "
                                   f"(options: {', '.join(sorted(declared)) or 'none'})")
             default = declared[key]
-            if default is not None and not isinstance(value, type(default)) and not (
-                    isinstance(default, float) and isinstance(value, int)):
+            if default is not None and (not isinstance(value, type(default)) and not (
+                    isinstance(default, float) and isinstance(value, int)) or (
+                    isinstance(value, bool) and not isinstance(default, bool))):
                 raise MtlintError(f"{where}: rules.{code}.{key} must be {type(default).__name__}, not {value!r}")
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                low, high = option_bounds(rules[code], key, default)
+                if low is not None and value < low:
+                    raise MtlintError(f"{where}: rules.{code}.{key} must be >= {low}, not {value!r}")
+                if high is not None and value > high:
+                    raise MtlintError(f"{where}: rules.{code}.{key} must be <= {high}, not {value!r}")

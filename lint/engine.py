@@ -66,6 +66,7 @@ class FileResult:
     error: str | None = None
     metrics: dict = field(default_factory=dict)
     suppressions: list = field(default_factory=list)
+    digest: str = ""  # of the bytes the findings were computed from (--fix checks it)
 
 @dataclass
 class Report:
@@ -79,6 +80,7 @@ class Report:
     unused_suppressions: list = field(default_factory=list)
     checked: list = field(default_factory=list)  # project-relative paths of the linted files
     fixed: int = 0
+    digests: dict = field(default_factory=dict)  # path -> digest of the bytes that were linted
 
 def _normalize(text: str) -> str:
     return " ".join(text.split()).lower()
@@ -111,7 +113,7 @@ def assign_fingerprints(findings: list[Finding], project_path=lambda p: p) -> li
         key = (f.code, project_path(f.path), _normalize(f.text), f.context)
         index = seen.get(key, 0)
         seen[key] = index + 1
-        digest = hashlib.sha256("\x1f".join(map(str, key + (index,))).encode()).hexdigest()[:20]
+        digest = hashlib.sha256("\x1f".join(map(str, key + (index,))).encode("utf-8", "surrogateescape")).hexdigest()[:20]
         out.append(f.with_(fingerprint=digest, project_path=key[1]))
     return out
 
@@ -141,6 +143,7 @@ class Linter:
         if any(r.corpus for r in self.active) or any(r.code.startswith(("TRM", "NAM")) for r in self.active):
             _ = self.project.termbase  # a malformed termbase is reported before any work starts
         self.cache = Cache(settings.resolve(cache_dir), setup_key(self)) if cache_dir else None
+        self.discovery_errors = []
         run_setup = repr((sorted(settings.per_file_ignores.items()), self.selection))
         self.run_cache = RunCache(self.cache, run_setup) if self.cache else None
 
@@ -160,7 +163,8 @@ class Linter:
         s = self.settings
         if not paths:
             paths = self.corpus_files() if s.corpus else [os.getcwd()]
-        return [display_path(p) for p in discover(paths, s.include, s.exclude, s.root)]
+        self.discovery_errors = []
+        return [display_path(p) for p in discover(paths, s.include, s.exclude, s.root, errors=self.discovery_errors)]
 
     def corpus_files(self) -> list[str]:
         files = []
@@ -191,8 +195,8 @@ class Linter:
     def lint_path(self, path: str, report_on: bool = True) -> FileResult:
         shown = display_path(path)
         try:
-            raw = read_bytes(path, shown)
-            key = digest(raw) if self.cache else None
+            raw = read_bytes(path, shown, self.settings.max_file_size)
+            key = digest(raw)
             if self.cache:
                 cached = self.cache.get(path, key, report_on)
                 if cached is not None and cached.path == shown:
@@ -201,6 +205,7 @@ class Linter:
         except UnreadableFile as e:
             return FileResult(shown, error=str(e) if report_on else None)
         result = self.lint_document(doc, report_on)
+        result.digest = key
         if self.cache:
             self.cache.put(path, key, report_on, result)
         return result
@@ -213,14 +218,18 @@ class Linter:
             context_only = [display_path(p) for p in self.corpus_files()
                             if os.path.realpath(p) not in target_keys]
         work = [(t, True) for t in targets] + [(p, False) for p in context_only]
-        run_key = self.run_cache.key(work) if self.run_cache else None
+        run_key = self.run_cache.key(work, self.settings.max_file_size) if self.run_cache else None
         if run_key:
             cached = self.run_cache.get(run_key)
             if cached is not None:
+                cached.errors = list(self.discovery_errors) + cached.errors
                 return cached
         results = self._map(work, jobs if jobs is not None else self.settings.jobs)
         findings, errors, summaries, metrics, suppressions = [], [], {}, {}, {}
+        digests = {}
         for result in results:
+            if result.digest:
+                digests[result.path] = result.digest
             if result.suppressions:
                 suppressions[result.path] = result.suppressions
             if result.error:
@@ -238,8 +247,10 @@ class Linter:
                         notes=list(self.notes))
         report.unused_suppressions = unused
         report.checked = [self.project_path(t) for t in targets]
+        report.digests = digests
         if run_key:
             self.run_cache.put(run_key, report)
+        report.errors = list(self.discovery_errors) + report.errors
         return report
 
     def _map(self, work, jobs: int) -> list[FileResult]:
@@ -264,7 +275,10 @@ class Linter:
         # Corpus rules decide from summaries; the few files they report on are read once more
         # to place each finding on its line.
         for path, hits in by_path.items():
-            doc = read_document(path, path, self.settings.fallback_encodings)
+            try:
+                doc = read_document(path, path, self.settings.fallback_encodings, self.settings.max_file_size)
+            except UnreadableFile:
+                continue  # gone or changed since its summary was made
             out.extend(make_finding(rule, doc, hit) for rule, hit in hits)
         return out
 

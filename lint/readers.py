@@ -1,9 +1,11 @@
 """Finding the files to lint and reading them without losing anything.
 
 A file is read as bytes and decoded as UTF-8 (a BOM is remembered), UTF-16/32 when it starts with
-their BOM, then any `fallback-encodings` from the config. Binary files (NUL bytes) and files no
-encoding can decode are reported by name and skipped; the run goes on. Newlines are normalized to
-"\\n" for the rules; the original style is kept so that --fix can write it back.
+their BOM (the byte order is remembered), then any `fallback-encodings` from the config. Binary
+files (a NUL byte anywhere), files no encoding can decode, files over `max-file-size` and anything
+that is not a regular file (a FIFO, a device: checked before it is opened, so the run never
+blocks) are reported by name and skipped; the run goes on. Newlines are normalized to "\\n" for
+the rules; the original style is kept so that --fix can write it back.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import codecs
 import fnmatch
 import os
 import re
+import stat
 from functools import lru_cache
 
 from lint.document import Document
@@ -20,22 +23,27 @@ class UnreadableFile(Exception):
     pass
 
 
+# (mark, the codec of what follows it); UTF-32 LE first, as its mark starts with UTF-16 LE's
 _BOMS = [
-    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
 ]
+BOM_OF = {encoding: bom for bom, encoding in _BOMS}
 
 
 def decode(raw: bytes, path: str, fallbacks=()) -> tuple[str, str, bool]:
-    """Return (text, encoding, had_bom)."""
+    """Return (text, encoding, had_bom); the encoding names the byte order, the BOM is not in the text."""
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             try:
-                return raw.decode(encoding), encoding, True
+                text = raw[len(bom):].decode(encoding)
             except UnicodeDecodeError as e:
                 raise UnreadableFile(f"{path}: starts with a {encoding} byte-order mark but does not decode: {e.reason}")
-    if b"\x00" in raw[:8192]:
+            if "\x00" in text:
+                raise UnreadableFile(f"{path}: binary file (contains NUL characters), skipped")
+            return text, encoding, True
+    if b"\x00" in raw:
         raise UnreadableFile(f"{path}: binary file (contains NUL bytes), skipped")
     try:
         return raw.decode("utf-8"), "utf-8", False
@@ -65,16 +73,40 @@ def newline_style(text: str) -> str:
     return "\n"
 
 
-def read_bytes(path: str, display: str | None = None) -> bytes:
+def encode_text(text: str, encoding: str, newline: str, bom: bool) -> bytes:
+    """The bytes of a document's text in its own encoding, byte-order mark and newlines."""
+    data = text.replace("\n", newline).encode(encoding) if newline != "\n" else text.encode(encoding)
+    return (BOM_OF.get(encoding, b"") if bom else b"") + data
+
+
+def _too_big(display: str, size: int, limit: int) -> UnreadableFile:
+    return UnreadableFile(f"{display}: {size} bytes is over max-file-size ({limit} bytes), skipped; "
+                          "raise `max-file-size` in the config (0: no limit)")
+
+
+def read_bytes(path: str, display: str | None = None, max_size: int = 0) -> bytes:
+    """The bytes of a regular file; anything else (a FIFO, a device, a folder) is never read."""
+    display = display or path
     try:
-        with open(path, "rb") as f:
-            return f.read()
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            raise UnreadableFile(f"{display}: not a regular file, skipped")
+        if max_size and st.st_size > max_size:
+            raise _too_big(display, st.st_size, max_size)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as f:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced between stat and open
+                raise UnreadableFile(f"{display}: not a regular file, skipped")
+            data = f.read(max_size + 1) if max_size else f.read()
     except OSError as e:
-        raise UnreadableFile(f"{display or path}: cannot read: {e.strerror or e}") from None
+        raise UnreadableFile(f"{display}: cannot read: {e.strerror or e}") from None
+    if max_size and len(data) > max_size:
+        raise _too_big(display, len(data), max_size)
+    return data
 
 
-def read_document(path: str, display: str | None = None, fallbacks=()) -> Document:
-    return document_from_bytes(read_bytes(path, display), display or path, fallbacks)
+def read_document(path: str, display: str | None = None, fallbacks=(), max_size: int = 0) -> Document:
+    return document_from_bytes(read_bytes(path, display, max_size), display or path, fallbacks)
 
 
 def document_from_bytes(raw: bytes, display: str, fallbacks=()) -> Document:
@@ -107,21 +139,28 @@ def matches_glob(path: str, globs) -> bool:
     return bool(pattern.match(posix) or pattern.match(posix.rsplit("/", 1)[-1]))
 
 
-def discover(paths, include, exclude, root: str | None = None) -> list[str]:
-    """Files named directly are always taken; folders recurse over files matching `include`."""
+def discover(paths, include, exclude, root: str | None = None, errors: list | None = None) -> list[str]:
+    """Files named directly are always taken; folders recurse over files matching `include`.
+
+    A folder that cannot be read is named in `errors` (when given), not skipped in silence."""
     found = []
     seen = set()
+
+    def walk_error(e: OSError) -> None:
+        if errors is not None:
+            errors.append(f"{display_path(e.filename) if e.filename else path}: cannot read folder: {e.strerror or e}")
+
     for path in paths:
-        if os.path.isfile(path):
-            candidates = [path]
-        elif os.path.isdir(path):
+        if os.path.isdir(path):
             candidates = []
-            for folder, dirs, files in os.walk(path):
+            for folder, dirs, files in os.walk(path, onerror=walk_error):
                 rel_folder = _rel(folder, root)
                 dirs[:] = sorted(d for d in dirs if not matches_glob(os.path.join(rel_folder, d), exclude))
                 for name in sorted(files):
                     if matches_glob(name, include) and not matches_glob(os.path.join(rel_folder, name), exclude):
                         candidates.append(os.path.join(folder, name))
+        elif os.path.exists(path):
+            candidates = [path]  # a file, or something else that reading reports (a FIFO, a device)
         else:
             raise FileNotFoundError(path)
         for c in candidates:

@@ -33,6 +33,7 @@ class Rule:
     doc: str = ""
     examples: list = []
     options: dict = {}
+    option_bounds: dict = {}  # option -> (minimum, maximum), None for open; numbers default to >= 0
     fixable: bool = False
     corpus: bool = False
     default_enabled: bool = True

@@ -22,6 +22,7 @@ class LongSentence(Rule):
     severity = "info"
     summary = "A sentence longer than the house maximum (40 words by default)"
     options = {"max_words": 40}
+    option_bounds = {"max_words": (1, None)}
     examples = [
         {"fail": "Short one. " + "He stressed that Haftar and those behind him are working in vain in order to forget "
                  "the world that Turkey is the only country that responded to the call for the help of the victims "

@@ -127,13 +127,13 @@ def test_suppression_comments(mtlint, tmp_path):
 def test_cache_reuses_results_and_is_invalidated_by_changes(mtlint, seeds_copy):
     first = mtlint("check", str(seeds_copy), "--format", "json")
     cache = seeds_copy / ".mtlint_cache"
-    entries = [p for p in cache.rglob("*.pickle") if p.parent.name != "runs"]
+    entries = [p for p in cache.rglob("*.json") if p.parent.name != "runs"]
     assert len(entries) == 5  # one per article; the whole run is kept under runs/
     stamps = {p: p.stat().st_mtime_ns for p in entries}
     second = mtlint("check", str(seeds_copy), "--format", "json")
     assert second.stdout == first.stdout
     assert {p: p.stat().st_mtime_ns for p in entries} == stamps  # nothing re-linted
-    assert len(list(cache.rglob("runs/*.pickle"))) == 1
+    assert len(list(cache.rglob("runs/*.json"))) == 1
 
     # An edited article is linted again; the others are not.
     article = seeds_copy / "001_ff80d3b95993dc12.txt"
@@ -146,7 +146,7 @@ def test_cache_reuses_results_and_is_invalidated_by_changes(mtlint, seeds_copy):
     termbase.write_text(termbase.read_text(encoding="utf-8").replace("terms:\n", "terms:\n  - use: Tarhouna\n    not: [Tarhuna]\n"), encoding="utf-8")
     fourth = json.loads(mtlint("check", str(seeds_copy), "--format", "json").stdout)
     assert [f for f in fourth if f["text"] == "Tarhuna"]
-    assert not set(cache.rglob("*.pickle")) & set(entries)
+    assert not set(cache.rglob("*.json")) & set(entries)
 
     mtlint("check", str(seeds_copy), "--no-cache", "--cache-dir", str(seeds_copy / "other"))
     assert not (seeds_copy / "other").exists()

@@ -93,7 +93,7 @@ def test_rule_options_and_per_file_ignores(mtlint, tmp_path):
     assert "SCR001" in out and "`HCSX`" in out and "`HCE`" not in out
     (tmp_path / "mtlint.toml").write_text('[rules.ACR001]\nmin_lenght = 4\n', encoding="utf-8")
     result = mtlint("check", str(tmp_path))
-    assert result.returncode == 2 and "min_lenght" in result.stderr and "mtlint.toml:1" in result.stderr
+    assert result.returncode == 2 and "min_lenght" in result.stderr and "mtlint.toml:2:" in result.stderr
 
 
 def test_unreadable_files_are_named_and_the_run_goes_on(mtlint, tmp_path):

@@ -11,7 +11,7 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 def _uri(path: str) -> str:
     from urllib.parse import quote
 
-    return quote(path.replace("\\", "/"))
+    return quote(path.replace("\\", "/").encode("utf-8", "surrogateescape"))  # undecodable names: their bytes
 
 
 def _location(path, line, column, end_line=None, end_column=None, message=None, index=None):

@@ -49,6 +49,13 @@ def build_yaml_rule(data, path: str) -> Rule:
         raise
     except Exception as e:  # a bad regex, a wrong type: name the place
         raise MtlintError(f"{path}:{line_of(data)}: {type(e).__name__}: {e}") from None
+    for key in ("message", "fix"):  # templates are filled per finding: a broken one fails here, not mid-run
+        if data.get(key) is not None:
+            try:
+                str(data[key]).format(match="x", replacement="y")
+            except (ValueError, KeyError, IndexError, AttributeError) as e:
+                raise MtlintError(f"{path}:{line_of(data, key)}: {key}: bad template {str(data[key])!r} "
+                                  f"(write {{match}} for the matched text, {{{{ and }}}} for braces): {e}") from None
     return rule
 
 
