@@ -25,6 +25,7 @@ _OPENER_CONTEXT = set(" \t\n([{—–-/:")
 _SENTENCE_END = regex.compile(
     r"""(?<=[.!?…][”"’»)\]]*)\s+(?=[“"‘«(\[]?[\p{Lu}\p{N}])|\n[ \t]*\n\s*|(?<![\p{L}\p{N},;-])\n(?=\s*\S)|\n(?=[ \t]+\S)""")
 WORD = regex.compile(r"\p{L}[\p{L}\p{M}\p{N}’'-]*(?<![’'-])")
+_SENTENCE_DONE = regex.compile(r"[.!?…][ \t]+$")
 
 
 class Document:
@@ -141,9 +142,10 @@ def _straight_opens(text: str, i: int) -> bool:
 def _reopens(text: str, open_at: int, i: int) -> bool:
     """An opening mark at a paragraph start (or, where paragraphs were run together, right after
     a sentence end) while a quotation is open continues that quotation."""
-    if "\n" in text[open_at:i] and text[text.rfind("\n", 0, i) + 1:i].strip() == "":
+    newline = text.rfind("\n", open_at, i)
+    if newline >= 0 and text[newline + 1:i].strip() == "":
         return True
-    return bool(regex.search(r"[.!?…][ \t]+$", text[max(open_at, i - 8):i]))
+    return bool(_SENTENCE_DONE.search(text, max(open_at, i - 8), i))
 
 
 def scan_quotations(text: str):
