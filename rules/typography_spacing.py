@@ -1,0 +1,89 @@
+"""Stray spaces: two or more spaces between words, a space before a comma, full stop, colon or
+semicolon, a space just inside a bracket.
+
+What it flags: "Military and  official", "unity , calm", "improving .", "coronavirus :",
+"( TDS)", "(TDS )".
+
+Why it matters: these are traces of text assembled by a scraper or a translation tool (words
+dropped between two spaces, French spacing before a colon, tokenized text joined back with
+spaces). They show in print and break search for the phrase.
+
+Not flagged: two spaces after the end of a sentence (a typewriter convention), spaces that
+indent a line or align the columns of a table (a line with several runs of spaces or with
+figures), an ellipsis or a leader of dots (" ..."), a space before a decimal or a file extension
+(" .5", " .NET"), and a colon in a time or a score. A single doubled space in an article is a slip
+any copy can have and is reported as info; from two on (`repeated_doubled_spaces`) they are a
+warning. The fix removes the extra space.
+"""
+import regex
+
+from lint.finding import Hit
+from lint.rule import Rule
+
+# Double space between two words; possessive so a long run is matched once.
+DOUBLE = regex.compile(r"(?<=[\p{L}\p{N},;:”)])(?P<gap>[ ]{2,3}+)(?=[\p{L}“(])")
+# Space(s) before , . ; : that end a word: the mark is followed by a space, a line end, or a quote.
+BEFORE_MARK = regex.compile(r"(?<=[\p{L}\p{N})”])(?P<gap>[ \t]{1,3}+)(?P<mark>[,.;:])(?=[ \t\n”\"]|$)")
+INSIDE_BRACKET = regex.compile(r"(?<=[(\[])(?P<gap>[ \t]{1,3}+)(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}.])(?P<gap>[ \t]{1,3}+)(?=[)\]])")
+TABLE_GAP = regex.compile(r"\S[ \t]{2,}\S")
+
+
+def _line(text: str, offset: int) -> str:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return text[start:len(text) if end < 0 else end]
+
+
+def _tabular(line: str) -> bool:
+    """Columns aligned with spaces, a line of figures (a market table, a score list) or a heading
+    in capitals."""
+    digits = sum(c.isdigit() for c in line)
+    letters = [c for c in line if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) >= 0.6 * len(letters):
+        return True
+    gaps = len(TABLE_GAP.findall(line))
+    return gaps >= 3 or gaps == 2 and digits >= 2 or digits >= 6 or line.startswith((" ", "\t")) and digits >= 3
+
+
+class StraySpace(Rule):
+    code = "TYP006"
+    name = "stray-space"
+    category = "typography"
+    severity = "warning"
+    summary = "Doubled space between words, or a space before punctuation or inside brackets"
+    fixable = True
+    options = {"repeated_doubled_spaces": 2}
+    examples = [
+        {"fail": "The military and  official bodies met  on Monday.", "at": ["1:17", "1:38"],
+         "fix": "The military and official bodies met on Monday."},
+        {"fail": "They called for unity , calm and restraint.", "at": ["1:22"], "fix": "They called for unity, calm and restraint."},
+        {"fail": "The situation is improving .", "fix": "The situation is improving."},
+        {"fail": "Measures against coronavirus : masks and distance.", "fix": "Measures against coronavirus: masks and distance."},
+        {"fail": "The broadcaster ( TDS) aired it.", "fix": "The broadcaster (TDS) aired it."},
+        {"pass": "The talks ended.  A new round starts on Monday."},
+        {"pass": "    Net  1.20 dlrs vs  1.05 dlrs\n    Revs  40.1 mln vs  38.2 mln"},
+        {"pass": "Support rose ... and fell. Version .NET 4 runs; the score was 2 : 1."},
+    ]
+
+    def check(self, doc, ctx):
+        text = doc.text
+        doubled = [m for m in DOUBLE.finditer(text) if not _tabular(_line(text, m.start()))]
+        # One doubled space is a slip any copy can have: reported as info. Several are the mark of
+        # text assembled by a tool, worth a warning.
+        severity = "warning" if len(doubled) >= ctx.options["repeated_doubled_spaces"] else "info"
+        for m in doubled:
+            yield Hit(m.start(), m.end(), "Two spaces between words", fix=" ", severity=severity)
+        for m in BEFORE_MARK.finditer(text):
+            mark = m.group("mark")
+            if mark == ":" and text[m.end():m.end() + 2].strip()[:1].isdigit():
+                continue  # a score or a ratio: "2 : 1"
+            if _tabular(_line(text, m.start())):
+                continue
+            yield Hit(m.start(), m.end("gap"), f"Space before `{mark}`", fix="")
+        for m in INSIDE_BRACKET.finditer(text):
+            if _tabular(_line(text, m.start())):
+                continue
+            yield Hit(m.start(), m.end(), "Space inside brackets", fix="")
+
+
+RULE = StraySpace
