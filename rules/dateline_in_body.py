@@ -32,8 +32,10 @@ DASH = r"(?:[-–—]{1,2}|:|_)"
 # opening dateline of wire copy. Roundups of briefs carry one per item further down, so it is
 # looked for only near the top of the article.
 CAPITALS_DATELINE = regex.compile(
-    rf"(?P<m>\p{{Lu}}{{3,}}(?:[ -]\p{{Lu}}{{2,}}){{0,2}}(?:,[ ]{{1,2}}{REGION})?(?:,?[ ]{{1,2}}{DATE})?(?:,?[ ]{{0,2}}{AGENCY})?"
-    rf"(?:[ ]{{1,2}}[-–—]{{1,2}}|[-–—]{{1,2}}(?=[ ])|_|,[ ]{{1,2}}{REGION},(?=[ ]\p{{Lu}}\p{{Ll}})|\.[ ]\p{{Lu}}{{3,}}\b))(?=[ ]{{0,2}}[\p{{Lu}}“\"\p{{N}}])")
+    rf"(?P<m>(?!NOTES?\b)\p{{Lu}}{{3,}}(?:[ -]\p{{Lu}}{{2,}}){{0,2}}(?:,[ ]{{1,2}}{REGION})?(?:,?[ ]{{1,2}}{DATE})?(?:,?[ ]{{0,2}}{AGENCY})?"
+    rf"(?:[ ]{{1,2}}[-–—]{{1,2}}|[-–—]{{1,2}}(?=[ ])|_|,[ ]{{1,2}}{REGION},(?=[ ]\p{{Lu}}\p{{Ll}})|\.[ ]\p{{Lu}}{{3,}}\b))(?=[ ]{{0,2}}(?:[“\"]|\p{{Lu}}\p{{Ll}}))")
+# (Reuters) - Armenia's prime minister: an agency credit opening the story.
+AGENCY_DASH = regex.compile(rf"(?P<m>{AGENCY}[ ]{{0,2}}[-–—]{{1,2}})(?=[ ]{{1,2}}[\p{{Lu}}“\"])")
 TOP_LINES = 4  # the headline, a byline, a credit line, then the dateline
 
 DATELINES = [
@@ -44,7 +46,7 @@ DATELINES = [
     # Erbil, Kurdistan region – / M. Faiz Zaki, Jakarta –
     regex.compile(rf"(?P<m>{PLACE},[ ]{{1,2}}{REGION}[ ]{{1,2}}(?:[–—]|--))(?=[ ]{{1,2}}[\p{{Lu}}“\"])"),
     # Damascus, SANA-A civilian
-    regex.compile(rf"(?P<m>{PLACE},[ ]{{1,2}}\p{{Lu}}{{2,8}}-)(?=\p{{Lu}})"),
+    regex.compile(rf"(?P<m>{PLACE},[ ]{{1,2}}\p{{Lu}}{{2,8}}-)(?=\p{{Lu}}[ ]|\p{{Lu}}\p{{Ll}}+[ ])"),
     # Suara.com – / CCTV News:On
     regex.compile(r"(?P<m>[\p{L}\p{N}-]{2,30}\.(?:com|net|org|co\.[a-z]{2}|[a-z]{2})[ ]{1,2}[-–—]{1,2})(?=[ ]{1,2}\p{Lu})"),
     regex.compile(r"(?P<m>\p{Lu}[\p{L}]{1,20}[ ]News[ ]?:)(?=[ ]?\p{Lu})"),
@@ -76,11 +78,13 @@ class BodyDateline(Rule):
         {"fail": "Talks\nErbil, Kurdistan region – The prime minister spoke."},
         {"fail": "Talks\nExample.com – The candidate responded on Monday."},
         {"fail": "Clash\nAra : A criminal was injured in a clash with police."},
+        {"fail": "Plans proceed\n(Agency) - The prime minister said so."},
         {"fail": "Resignations\nMay 10The heads of five regions resigned."},
         {"fail": "Resignations\nMoscow, on May 10. The governors resigned."},
         {"fail": "Schools shut\nAccording to the agency from Tehran; the schools were shut.", "at": ["2:25"]},
         {"pass": "Awards\nDrama - Bleak House\nBest actor - Jamie Foxx\nNOTE: Figures are rounded."},
         {"pass": "Roundup\n\nStocks fell.\nBonds fell.\nGold rose.\nPARIS - Airbus said sales rose.\nKHJ-TV station was sold."},
+        {"pass": "Metals\nNOTE - Figures are rounded.\nZINC - HIGH GRADE  49\nLEAD - 1550 tonnes\nWashington, WCIX-Miami, KTXA-Dallas."},
         {"pass": "Talks\nThe ministry - which rarely comments - said nothing. Chelsea, Arsenal - all lost."},
         {"pass": "Jakarta (ANTARA News) – the headline itself is not flagged\nThe police opened a probe."},
         {"pass": "Results\nMay 10 was the day. In London (UK) people voted."},
@@ -96,7 +100,7 @@ class BodyDateline(Rule):
             if offset < title_end:
                 continue
             if nonblank <= TOP_LINES:
-                m = CAPITALS_DATELINE.match(text, offset)
+                m = CAPITALS_DATELINE.match(text, offset) or AGENCY_DASH.match(text, offset)
                 if m:
                     yield Hit(m.start("m"), m.end("m"), f"Dateline `{m.group('m').strip()}` left in the body")
                     continue
