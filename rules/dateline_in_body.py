@@ -33,9 +33,9 @@ DASH = r"(?:[-–—]{1,2}|:|_)"
 # looked for only near the top of the article.
 CAPITALS_DATELINE = regex.compile(
     rf"(?P<m>(?!NOTES?\b)\p{{Lu}}{{3,}}(?:[ -]\p{{Lu}}{{2,}}){{0,2}}(?:,[ ]{{1,2}}{REGION})?(?:,?[ ]{{1,2}}{DATE})?(?:,?[ ]{{0,2}}{AGENCY})?"
-    rf"(?:[ ]{{1,2}}[-–—]{{1,2}}|[-–—]{{1,2}}(?=[ ])|_|,[ ]{{1,2}}{REGION},(?=[ ]\p{{Lu}}\p{{Ll}})|\.[ ]\p{{Lu}}{{3,}}\b))(?=[ ]{{0,2}}(?:[“\"]|\p{{Lu}}\p{{Ll}}))")
+    rf"(?:[ ]{{1,2}}[-–—]{{1,2}}|[-–—]{{1,2}}(?=[ ])|_|,[ ]{{1,2}}{REGION},(?=[ ]\p{{Lu}}\p{{Ll}})|\.[ ]\p{{Lu}}{{3,}}\b))(?=[ ]{{0,2}}(?:[“\"]|\p{{Lu}}\p{{Ll}}|\p{{Lu}}{{2,}}[ ]\p{{Lu}}\p{{Ll}}))")
 # (Reuters) - Armenia's prime minister: an agency credit opening the story.
-AGENCY_DASH = regex.compile(rf"(?P<m>{AGENCY}[ ]{{0,2}}[-–—]{{1,2}})(?=[ ]{{1,2}}[\p{{Lu}}“\"])")
+AGENCY_DASH = regex.compile(r"(?P<m>\((?!Continued\b)\p{Lu}[\p{L}.]{1,20}(?:[ ]\p{Lu}[\p{L}.]{1,20})?\)[ ]{0,2}[-–—]{1,2})(?=[ ]{1,2}[\p{Lu}“\"])")
 TOP_LINES = 4  # the headline, a byline, a credit line, then the dateline
 
 DATELINES = [
@@ -84,6 +84,7 @@ class BodyDateline(Rule):
         {"fail": "Schools shut\nAccording to the agency from Tehran; the schools were shut.", "at": ["2:25"]},
         {"pass": "Awards\nDrama - Bleak House\nBest actor - Jamie Foxx\nNOTE: Figures are rounded."},
         {"pass": "Roundup\n\nStocks fell.\nBonds fell.\nGold rose.\nPARIS - Airbus said sales rose.\nKHJ-TV station was sold."},
+        {"pass": "Grains\n(Continued) - The India State Trading Corp bought wheat.\n(A) - Firm sales."},
         {"pass": "Metals\nNOTE - Figures are rounded.\nZINC - HIGH GRADE  49\nLEAD - 1550 tonnes\nWashington, WCIX-Miami, KTXA-Dallas."},
         {"pass": "Talks\nThe ministry - which rarely comments - said nothing. Chelsea, Arsenal - all lost."},
         {"pass": "Jakarta (ANTARA News) – the headline itself is not flagged\nThe police opened a probe."},
@@ -100,11 +101,11 @@ class BodyDateline(Rule):
             if offset < title_end:
                 continue
             if nonblank <= TOP_LINES:
-                m = CAPITALS_DATELINE.match(text, offset) or AGENCY_DASH.match(text, offset)
+                m = CAPITALS_DATELINE.match(text, offset)
                 if m:
                     yield Hit(m.start("m"), m.end("m"), f"Dateline `{m.group('m').strip()}` left in the body")
                     continue
-            for pattern in DATELINES:
+            for pattern in (AGENCY_DASH, *DATELINES):
                 m = pattern.match(text, offset)
                 if m:
                     yield Hit(m.start("m"), m.end("m"), f"Dateline or source credit `{m.group('m').strip()}` left in the body")
