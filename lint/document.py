@@ -133,6 +133,15 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_FEET_INCHES = regex.compile(r"\d['’′][ ]?\d{1,2}$")
+_AFTER_INCHES = regex.compile(r"[ -]?(?:tall|high|wide|long|deep|thick|inch|screen|single|vinyl|x\b|×)")
+
+
+def _inch_mark(text: str, i: int) -> bool:
+    """A straight double quote after a figure that measures inches: 5' 10", 12" single, 4" x 6"."""
+    return bool(_FEET_INCHES.search(text, max(0, i - 6), i) or _AFTER_INCHES.match(text, i + 1))
+
+
 def _straight_opens(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else "\n"
     after = text[i + 1] if i + 1 < len(text) else "\n"
@@ -163,6 +172,8 @@ def scan_quotations(text: str):
     open_char = ""
     for m in regex.finditer(r'["“”„«»]', text):
         i, ch = m.start(), m.group()
+        if ch == STRAIGHT_QUOTE and i > 0 and text[i - 1].isdigit() and _inch_mark(text, i):
+            continue  # 5' 10", a 12" record: a measure, not a quotation
         if ch == STRAIGHT_QUOTE and 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha():
             problems.append((i, "apostrophe"))  # Nakasone"s: a typo for an apostrophe, not a quotation
             continue
