@@ -13,8 +13,9 @@ Not flagged:
   (a word-frequency list answers this: FDA, URL, CEO), and those listed as known (UN, NATO,
   ...; extend with `known-acronyms`);
 - acronyms that are part of a proper name somewhere in the article ("FA Cup", "JP Morgan",
-  "AMR Corp", "Siemens AG", a ticker "<AMR>"), or that are introduced by what they are ("the
-  news agency IRNA", "IRNA news agency");
+  "AMR Corp", "Siemens AG", "Cadillac XLR", a ticker "<AMR>", a channel "GMTV"), or that are
+  introduced by what they are ("the news agency IRNA", "the IFPI industry body", "CTIA, a
+  wireless show");
 - words in capitals that are not acronyms: all-capital headlines, labels, one-word lines, runs of
   capitalized words ("KUALA LUMPUR -", "KEY MATCH STATS"), a place name opening a dateline
   ("BAKU, Azerbaijan"), wire slugs (NOTE, REUTER);
@@ -40,10 +41,15 @@ NAME_PART = regex.compile(r"[ \t]{1,2}\p{Lu}\p{Ll}")
 # What the acronym is, said next to it: "IRNA news agency", "the agency IRNA".
 KINDS = (r"agency|newspaper|daily|weekly|magazine|television|tv|channel|radio|station|broadcaster|website|"
          r"network|party|union|federation|association|body|regulator|exchange|index|system|software|"
-         r"computer|chip|standard|format|protocol|technology|company|firm|group|bank|unit|subsidiary|"
-         r"brand|label|airline|carrier|maker|manufacturer|team|club|league|model")
-DESCRIBED_AFTER = regex.compile(rf"(?:['’]s)?[ \t]{{1,2}}(?i:news[ \t]agency|{KINDS})\b")
+         r"computer|chip|standard|format|protocol|technology|algorithm|handset|device|file|drug|steroid|"
+         r"company|firm|group|giant|bank|unit|subsidiary|office|institute|authority|organi[sz]ation|"
+         r"brand|label|airline|carrier|maker|manufacturer|team|club|league|model|venue|arena")
+DESCRIBED_AFTER = regex.compile(rf"(?:['’]s)?[ \t]{{1,2}}(?:\p{{Ll}}{{2,20}}[ \t])?(?i:news[ \t]agency|{KINDS})s?\b"
+                             r"|,[ \t]{1,2}(?:the|a|an)[ \t]")
 DESCRIBED_BEFORE = regex.compile(rf"\b(?i:{KINDS})s?,?[ \t]{{1,2}}(?:the[ \t]{{1,2}})?$")
+# A brand or company name before it: "Cadillac XLR", "Daiwa Securities SMBC"; not a nationality
+# ("Libyan HCE", "Turkish MFA") nor the first word of a sentence.
+BRAND_BEFORE = regex.compile(r"(?<![.!?:;][ ]|\n|^)(?<!\p{L})\p{Lu}\p{Ll}{2,20}(?<!an|ish|ese|ic|i)[ ]$")
 # One of a list of names: "Monsoon, HMV and Jessops", "EADS and BAE Systems".
 IN_LIST_AFTER = regex.compile(r"(?:,[ \t]{1,2}|[ \t]{1,2}and[ \t]{1,2})\p{Lu}[\p{Ll}\p{Lu}]")
 IN_LIST_BEFORE = regex.compile(r"\p{Lu}[\p{L}&]+(?:,[ \t]{1,2}|[ \t]{1,2}and[ \t]{1,2})$")
@@ -123,6 +129,9 @@ class UndefinedAcronym(Rule):
         {"pass": "KUALA LUMPUR - The talks ended.\n\nKEY MATCH STATS\nGoals: 3"},
         {"pass": "BAKU, Azerbaijan, May 3. Officials met.\nThe IRNA news agency said talks ended."},
         {"pass": "The official news agency QNX said talks ended."},
+        {"pass": "QZRT, the council of regional registries, met; the WQP formats and the banned steroid QHG."},
+        {"pass": "GM recalled Cadillac QLR coupes; the statistical office QNSEE said so on QNTV."},
+        {"fail": "The Libyan QHCE met the Turkish envoy.", "at": ["1:12"]},
     ]
 
     def check(self, doc, ctx):
@@ -160,10 +169,10 @@ def _names_it(text: str, m) -> bool:
         return True
     if NAME_PART.match(text, end):
         return True
-    if IN_LIST_AFTER.match(text, end):
-        return True
+    if IN_LIST_AFTER.match(text, end) or m.group("a").endswith("TV"):
+        return True  # one of a list of names, or a television channel ("GMTV", "MUTV")
     before = text[max(0, m.start() - 40):m.start()]
-    return bool(DESCRIBED_BEFORE.search(before) or IN_LIST_BEFORE.search(before))
+    return bool(DESCRIBED_BEFORE.search(before) or IN_LIST_BEFORE.search(before) or BRAND_BEFORE.search(before))
 
 
 def _line_start(text: str, offset: int) -> int:
