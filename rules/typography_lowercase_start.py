@@ -28,7 +28,7 @@ ABBREVIATIONS = {
     "ave", "blvd", "rd", "cos", "bros", "llc", "plc", "assn", "intl",
 }
 
-PATTERN = regex.compile(r"(?<![\p{L}.])(?P<word>[\p{L}.]+)\.[ \t]+(?P<next>\p{Ll}[\p{Ll}’'-]*)(?=[\s.,;:!?])")
+PATTERN = regex.compile(r"(?<![\p{L}.])(?P<word>[\p{L}.]{1,40})\.[ \t]+(?P<next>\p{Ll}[\p{Ll}’'-]*)(?=[\s.,;:!?])")
 
 
 class LowercaseSentenceStart(Rule):

@@ -45,18 +45,14 @@ class QuoteBalance(Rule):
     ]
 
     def check(self, doc, ctx):
-        text = doc.text
+        markup_lines = {}
         for offset, kind in doc.quote_problems:
-            if _in_markup(text, offset):
+            line = doc.line_col(offset)[0]
+            if line not in markup_lines:
+                markup_lines[line] = bool(MARKUP.search(doc.line_text(line)))
+            if markup_lines[line]:
                 continue  # attribute quotes of HTML residue: reported as residue, not as quotation
             yield Hit(offset, offset + 1, MESSAGES[kind].format(mark=doc.text[offset]))
-
-
-def _in_markup(text: str, offset: int) -> bool:
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    line = text[start:len(text) if end < 0 else end]
-    return bool(MARKUP.search(line))
 
 
 RULE = QuoteBalance

@@ -24,7 +24,7 @@ def test_linear_on_adversarial_input(text):
         ctx = RuleContext(options=dict(rule.options))
         started = time.perf_counter()
         list(rule.check(doc, ctx))
-        assert time.perf_counter() - started < 2.0, rule.code
+        assert time.perf_counter() - started < 4.0, rule.code
 
 
 def test_known_acronyms_data_is_clean():
