@@ -178,6 +178,8 @@ def scan_quotations(text: str):
             problems.append((i, "apostrophe"))  # Nakasone"s: a typo for an apostrophe, not a quotation
             continue
         opening = ch in OPENING_QUOTES or (ch == STRAIGHT_QUOTE and _straight_opens(text, i))
+        if not opening and ch == STRAIGHT_QUOTE and open_at is None and i + 1 < len(text) and text[i + 1].isalpha():
+            opening = True  # glued to the sentence before ("countryside."There is"): it opens
         if opening:
             if open_at is None:
                 open_at, open_char = i, ch
