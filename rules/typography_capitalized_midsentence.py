@@ -10,8 +10,8 @@ sentence-level tools (readability, grammar, quotation attribution) go wrong with
 
 Not flagged: titles of works and names that begin with these words ("the film It Follows",
 "the band These New Puritans": the next word is capitalized; "the show Faking It": the word
-before is; "the song called This is me": a cue to a title comes before), and "I". There is no fix: where the stop goes is for the
-editor to decide.
+before is; "the song called This is me": a cue to a title comes before), and "I". There is no
+fix: where the stop goes is for the editor to decide.
 """
 import regex
 
