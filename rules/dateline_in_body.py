@@ -5,7 +5,8 @@ republished: "JAKARTA - The police said", "BAKU, Azerbaijan, The currency", "Dak
 (APS) – The President", "Jakarta (ANTARA News) – Police", "Hama (ST): Six children", "Damascus,
 SANA-A civilian", "Erbil, Kurdistan region – The", "Suara.com – The", "Ara : A criminal", a
 dateline glued to the first word ("May 10The heads"), "Moscow, on May 10.", and "from Tehran;"
-where a translation kept the source's dateline inside the sentence.
+or "according to the news agency from Isfahan," where a translation kept the source's dateline
+inside the sentence.
 
 Why it matters: a republished article carries its own dateline and credit; the source's left in
 the text reads as a typo, and it credits an agency the publisher may not have licensed.
@@ -58,7 +59,8 @@ DATELINES = [
     regex.compile(rf"(?P<m>{PLACE},[ ]on[ ]{DATE}\.)"),
 ]
 # "from Tehran;" inside a sentence: a source's dateline rendered word for word.
-FROM_PLACE = regex.compile(r"\b(?P<m>[Ff]rom[ ]\p{Lu}\p{Ll}{2,20};)")
+# "According to the agency from Isfahan, ...": the same, after the agency's name.
+FROM_PLACE = regex.compile(r"\b(?P<m>[Ff]rom[ ]\p{Lu}\p{Ll}{2,20};|(?<=\b(?i:agency)[ ])from[ ]\p{Lu}\p{Ll}{2,20},)")
 LINE_START = regex.compile(r"(?m)^[ \t]*(?=\S)")
 
 
@@ -82,6 +84,7 @@ class BodyDateline(Rule):
         {"fail": "Resignations\nMay 10The heads of five regions resigned."},
         {"fail": "Resignations\nMoscow, on May 10. The governors resigned."},
         {"fail": "Schools shut\nAccording to the agency from Tehran; the schools were shut.", "at": ["2:25"]},
+        {"fail": "Schools shut\nAccording to the news agency from Isfahan, the schools were shut."},
         {"pass": "Awards\nDrama - Bleak House\nBest actor - Jamie Foxx\nNOTE: Figures are rounded."},
         {"pass": "Roundup\n\nStocks fell.\nBonds fell.\nGold rose.\nPARIS - Airbus said sales rose.\nKHJ-TV station was sold."},
         {"pass": "Grains\n(Continued) - The India State Trading Corp bought wheat.\n(A) - Firm sales."},

@@ -39,3 +39,24 @@ def test_common_acronyms_come_from_the_frequency_list():
     from lint.rules.acronym_undefined import common_in_english
     assert common_in_english("FDA", 2.0) and common_in_english("URL", 2.0)
     assert not common_in_english("HCE", 2.0)
+
+
+def _check(code, text):
+    rule = next(r for r in builtin_rules() if r.code == code)
+    return list(rule.check(Document("t.txt", text), RuleContext(options=dict(rule.options))))
+
+
+def test_one_stray_space_is_info_several_are_warnings():
+    assert [h.severity for h in _check("TYP006", "He left  early.")] == ["info"]
+    assert [h.severity for h in _check("TYP006", "He left  early , they said.")] == ["warning", "warning"]
+
+
+def test_capitals_dateline_only_near_the_top():
+    top = "Title\nPARIS - The talks ended."
+    deep = "Title\nOne.\nTwo.\nThree.\nFour.\nPARIS - The talks ended."
+    assert _check("DTL004", top) and not _check("DTL004", deep)
+
+
+def test_acronym_named_anywhere_is_not_flagged_elsewhere():
+    assert not _check("ACR001", "QXR said it would sell. Later QXR Corp confirmed the sale.")
+    assert _check("ACR001", "QXR said it would sell. Later QXR confirmed the sale.")
