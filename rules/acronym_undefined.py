@@ -43,10 +43,11 @@ KINDS = (r"agency|newspaper|daily|weekly|magazine|television|tv|channel|radio|st
          r"network|party|union|federation|association|body|regulator|exchange|index|system|software|"
          r"computer|chip|standard|format|protocol|technology|algorithm|handset|device|file|drug|steroid|"
          r"company|firm|group|giant|bank|unit|subsidiary|office|institute|authority|organi[sz]ation|"
-         r"brand|label|airline|carrier|maker|manufacturer|team|club|league|model|venue|arena")
+         r"brand|label|airline|carrier|maker|manufacturer|team|club|league|model|venue|arena|"
+         r"partnership|railways?|programme|program|scheme|symbol|ticker|code")
 DESCRIBED_AFTER = regex.compile(rf"(?:['’]s)?[ \t]{{1,2}}(?:\p{{Ll}}{{2,20}}[ \t])?(?i:news[ \t]agency|{KINDS})s?\b"
                              r"|,[ \t]{1,2}(?:the|a|an)[ \t]")
-DESCRIBED_BEFORE = regex.compile(rf"\b(?i:{KINDS})s?,?[ \t]{{1,2}}(?:the[ \t]{{1,2}})?$")
+DESCRIBED_BEFORE = regex.compile(rf"\b(?:(?i:{KINDS})s?,?|called|named|dubbed|known[ \t]as)[ \t]{{1,2}}(?:the[ \t]{{1,2}})?[\"“]?$")
 # A brand or company name before it: "Cadillac XLR", "Daiwa Securities SMBC"; not a nationality
 # ("Libyan HCE", "Turkish MFA") nor the first word of a sentence.
 BRAND_BEFORE = regex.compile(r"(?<![.!?:;][ ]|\n|^)(?<!\p{L})\p{Lu}\p{Ll}{2,20}(?<!an|ish|ese|ic|i)[ ]$")
@@ -130,6 +131,7 @@ class UndefinedAcronym(Rule):
         {"pass": "BAKU, Azerbaijan, May 3. Officials met.\nThe IRNA news agency said talks ended."},
         {"pass": "The official news agency QNX said talks ended."},
         {"pass": "QZRT, the council of regional registries, met; the WQP formats and the banned steroid QHG."},
+        {"pass": "It trades under the symbol QLTC, in a program called QTABEX."},
         {"pass": "GM recalled Cadillac QLR coupes; the statistical office QNSEE said so on QNTV."},
         {"fail": "The Libyan QHCE met the Turkish envoy.", "at": ["1:12"]},
     ]
