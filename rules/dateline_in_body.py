@@ -58,6 +58,8 @@ DATELINES = [
     # Moscow, on May 10.
     regex.compile(rf"(?P<m>{PLACE},[ ]on[ ]{DATE}\.)"),
 ]
+# One alternation, one match call per line: the group `m` is the first alternative that matches.
+ANY_DATELINE = regex.compile("|".join(f"(?:{pattern.pattern})" for pattern in DATELINES))
 # "from Tehran;" inside a sentence: a source's dateline rendered word for word.
 # "According to the agency from Isfahan, ...": the same, after the agency's name.
 FROM_PLACE = regex.compile(r"\b(?P<m>[Ff]rom[ ]\p{Lu}\p{Ll}{2,20};|(?<=\b(?i:agency)[ ])from[ ]\p{Lu}\p{Ll}{2,20},)")
@@ -108,11 +110,9 @@ class BodyDateline(Rule):
                 if m:
                     yield Hit(m.start("m"), m.end("m"), f"Dateline `{m.group('m').strip()}` left in the body")
                     continue
-            for pattern in (AGENCY_DASH, *DATELINES):
-                m = pattern.match(text, offset)
-                if m:
-                    yield Hit(m.start("m"), m.end("m"), f"Dateline or source credit `{m.group('m').strip()}` left in the body")
-                    break
+            m = AGENCY_DASH.match(text, offset) or ANY_DATELINE.match(text, offset)
+            if m:
+                yield Hit(m.start("m"), m.end("m"), f"Dateline or source credit `{m.group('m').strip()}` left in the body")
         for m in FROM_PLACE.finditer(text):
             yield Hit(m.start("m"), m.end("m"), f"Source dateline `{m.group('m')}` left in the sentence")
 
