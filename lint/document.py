@@ -25,6 +25,7 @@ _OPENER_CONTEXT = set(" \t\n([{—–-/:")
 _SENTENCE_END = regex.compile(
     r"""(?<=[.!?…][”"’»)\]]*)\s+(?=[“"‘«(\[]?[\p{Lu}\p{N}])|\n[ \t]*\n\s*|(?<![\p{L}\p{N},;-])\n(?=\s*\S)|\n(?=[ \t]+\S)""")
 WORD = regex.compile(r"\p{L}[\p{L}\p{M}\p{N}’'-]*(?<![’'-])")
+_SENTENCE_DONE = regex.compile(r"[.!?…][ \t]+$")
 
 
 class Document:
@@ -132,6 +133,15 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_FEET_INCHES = regex.compile(r"\d['’′][ ]?\d{1,2}$")
+_AFTER_INCHES = regex.compile(r"[ -]?(?:tall|high|wide|long|deep|thick|inch|screen|single|vinyl|x\b|×)")
+
+
+def _inch_mark(text: str, i: int) -> bool:
+    """A straight double quote after a figure that measures inches: 5' 10", 12" single, 4" x 6"."""
+    return bool(_FEET_INCHES.search(text, max(0, i - 6), i) or _AFTER_INCHES.match(text, i + 1))
+
+
 def _straight_opens(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else "\n"
     after = text[i + 1] if i + 1 < len(text) else "\n"
@@ -141,9 +151,10 @@ def _straight_opens(text: str, i: int) -> bool:
 def _reopens(text: str, open_at: int, i: int) -> bool:
     """An opening mark at a paragraph start (or, where paragraphs were run together, right after
     a sentence end) while a quotation is open continues that quotation."""
-    if "\n" in text[open_at:i] and text[text.rfind("\n", 0, i) + 1:i].strip() == "":
+    newline = text.rfind("\n", open_at, i)
+    if newline >= 0 and text[newline + 1:i].strip() == "":
         return True
-    return bool(regex.search(r"[.!?…][ \t]+$", text[max(open_at, i - 8):i]))
+    return bool(_SENTENCE_DONE.search(text, max(open_at, i - 8), i))
 
 
 def scan_quotations(text: str):
@@ -161,10 +172,14 @@ def scan_quotations(text: str):
     open_char = ""
     for m in regex.finditer(r'["“”„«»]', text):
         i, ch = m.start(), m.group()
+        if ch == STRAIGHT_QUOTE and i > 0 and text[i - 1].isdigit() and _inch_mark(text, i):
+            continue  # 5' 10", a 12" record: a measure, not a quotation
         if ch == STRAIGHT_QUOTE and 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha():
             problems.append((i, "apostrophe"))  # Nakasone"s: a typo for an apostrophe, not a quotation
             continue
         opening = ch in OPENING_QUOTES or (ch == STRAIGHT_QUOTE and _straight_opens(text, i))
+        if not opening and ch == STRAIGHT_QUOTE and open_at is None and i + 1 < len(text) and text[i + 1].isalpha():
+            opening = True  # glued to the sentence before ("countryside."There is"): it opens
         if opening:
             if open_at is None:
                 open_at, open_char = i, ch

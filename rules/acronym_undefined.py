@@ -2,16 +2,26 @@
 
 What it flags: the first use of an acronym ("a statement issued by HCE") when nothing in the
 article spells it out: neither "High Council of State (HCS)" style nor a phrase elsewhere in
-the article whose initials give the letters ("Government of National Accord" for GNA).
+the article whose initials give the letters ("Government of National Accord" for GNA), matched
+without regard to case.
 
 Why it matters: readers of a republished or translated article lack the context of the source;
 an acronym in a foreign form (HCE for the French "Haut Conseil d'État") is doubly opaque.
 
-Not flagged: acronyms every reader knows (UN, NATO, EU, ...; extend with `known-acronyms`),
-designations with digits (SU-35), company tickers in angle brackets, acronyms before a company
-suffix ("AMR Corp") and legal forms ("Siemens AG"), credit ratings (AAA, BB), Roman numerals,
-wire slugs (NOTE, REUTER) and all-capital headlines, labels or one-word lines.
+Not flagged:
+- acronyms common in English: those whose lower-cased form is frequent in general English text
+  (a word-frequency list answers this: FDA, URL, CEO), and those listed as known (UN, NATO,
+  ...; extend with `known-acronyms`);
+- acronyms that are part of a proper name somewhere in the article ("FA Cup", "JP Morgan",
+  "AMR Corp", "Siemens AG", "Cadillac XLR", a ticker "<AMR>", a channel "GMTV"), or that are
+  introduced by what they are ("the news agency IRNA", "the IFPI industry body", "CTIA, a
+  wireless show");
+- words in capitals that are not acronyms: all-capital headlines, labels, one-word lines, runs of
+  capitalized words ("KUALA LUMPUR -", "KEY MATCH STATS"), a place name opening a dateline
+  ("BAKU, Azerbaijan"), wire slugs (NOTE, REUTER);
+- designations with digits (SU-35), credit ratings (AAA, BB), Roman numerals.
 """
+from functools import lru_cache
 from importlib import resources
 
 import regex
@@ -19,10 +29,33 @@ import regex
 from lint.finding import Hit
 from lint.rule import Rule
 
-ACRONYM = regex.compile(r"(?<![\p{L}\p{N}<.&/-])(?P<a>[A-Z]{2,6})(?P<plural>s)?(?![\p{L}\p{N}>&/]|-\p{N}|\.\p{Lu})")
+# Not an acronym: a designation with digits ("SU-35", "MUX 2000"), a call sign or code joined to
+# a name ("KTXA-Dallas").
+ACRONYM = regex.compile(r"(?<![\p{L}\p{N}<.&/-])(?P<a>[A-Z]{2,6})(?P<plural>s)?(?![\p{L}\p{N}>&/]|-[\p{N}\p{Lu}]|[ \t]\p{N}|\.\p{Lu})")
 WORD = regex.compile(r"\p{L}[\p{L}’']*")
 STOPWORDS = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "al", "el", "in", "on", "to", "&", "d", "a", "an"}
-COMPANY_SUFFIX = regex.compile(r"\s+(?:Corp|Inc|Co|Ltd|Plc|PLC|Group|Holdings?|SA|AG|NV|SpA|Bhd|LP|Cos|Corporation|Company|Industries|Bancorp|Airlines)\b")
+# Bounded gaps only: a `\s+` before alternatives that fail is quadratic over long blank runs.
+COMPANY_SUFFIX = regex.compile(r"[ \t]{1,3}(?:Corp|Inc|Co|Ltd|Plc|PLC|Group|Holdings?|SA|AG|NV|SpA|Bhd|LP|Cos|Corporation|Company|Industries|Bancorp|Airlines)\b")
+# A capitalized word right after the acronym makes it part of a name: "FA Cup", "JP Morgan".
+NAME_PART = regex.compile(r"[ \t]{1,2}\p{Lu}\p{Ll}")
+# What the acronym is, said next to it: "IRNA news agency", "the agency IRNA".
+KINDS = (r"agency|newspaper|daily|weekly|magazine|television|tv|channel|radio|station|broadcaster|website|"
+         r"network|party|union|federation|association|body|regulator|exchange|index|system|software|"
+         r"computer|chip|standard|format|protocol|technology|algorithm|handset|device|file|drug|steroid|"
+         r"company|firm|group|giant|bank|unit|subsidiary|office|institute|authority|organi[sz]ation|"
+         r"brand|label|airline|carrier|maker|manufacturer|team|club|league|model|venue|arena|"
+         r"partnership|railways?|programme|program|scheme|symbol|ticker|code")
+DESCRIBED_AFTER = regex.compile(rf"(?:['’]s)?[ \t]{{1,2}}(?:\p{{Ll}}{{2,20}}[ \t])?(?i:news[ \t]agency|{KINDS})s?\b"
+                             r"|,[ \t]{1,2}(?:the|a|an)[ \t]")
+DESCRIBED_BEFORE = regex.compile(rf"\b(?:(?i:{KINDS})s?,?|called|named|dubbed|known[ \t]as)[ \t]{{1,2}}(?:the[ \t]{{1,2}})?[\"“]?$")
+# A brand or company name before it: "Cadillac XLR", "Daiwa Securities SMBC"; not a nationality
+# ("Libyan HCE", "Turkish MFA") nor the first word of a sentence.
+BRAND_BEFORE = regex.compile(r"(?<![.!?:;][ ]|\n|^)(?<!\p{L})\p{Lu}\p{Ll}{2,20}(?<!an|ish|ese|ic|i)[ ]$")
+# One of a list of names: "Monsoon, HMV and Jessops", "EADS and BAE Systems".
+IN_LIST_AFTER = regex.compile(r"(?:,[ \t]{1,2}|[ \t]{1,2}and[ \t]{1,2})\p{Lu}[\p{Ll}\p{Lu}]")
+IN_LIST_BEFORE = regex.compile(r"\p{Lu}[\p{L}&]+(?:,[ \t]{1,2}|[ \t]{1,2}and[ \t]{1,2})$")
+# A place in capitals opening a dateline: "BAKU, Azerbaijan", "JAKARTA -", "PARIS (AFP)".
+DATELINE_PLACE = regex.compile(r"[ \t]{0,2}(?:,[ \t]{0,2}\p{Lu}|[-–—]|\()")
 # Legal forms of companies ("Siemens AG", "Philips NV"): part of a name, not an acronym to expand.
 LEGAL_FORMS = {"AG", "PLC", "NV", "SA", "AB", "LP", "BV", "SPA", "KK", "AS", "ASA", "OY", "OYJ", "NL", "SE",
                "LLC", "LTD", "INC", "CO", "CORP", "GMBH", "SARL", "SRL", "PT", "TBK", "BHD"}
@@ -39,9 +72,23 @@ def known_acronyms() -> frozenset:
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=None)
+def _frequency_list():
+    import wordfreq  # imported on first use: only when this rule runs
+
+    return wordfreq.zipf_frequency
+
+
+@lru_cache(maxsize=4096)
+def common_in_english(acronym: str, threshold: float) -> bool:
+    """The lower-cased acronym is frequent in general English text (at least `threshold` on the
+    Zipf scale: 3 is once per million words), so readers meet it without an expansion."""
+    return _frequency_list()(acronym.lower(), "en") >= threshold
+
+
 def expanded_in(text: str, acronym: str, words) -> bool:
     """True when `acronym (` ... or a run of words whose initials spell it is in the text."""
-    if regex.search(rf"\(\s*{acronym}s?\s*\)|{acronym}s?\s*\(\s*\p{{L}}", text):
+    if regex.search(rf"(?i:\([ \t]{{0,2}}{acronym}s?[ \t]{{0,2}}\)|\b{acronym}s?[ \t]{{0,2}}\([ \t]{{0,2}}\p{{L}})", text):
         return True  # "High Council of State (HCS)" or "HCS (High Council of State)"
     letters = acronym.upper()
     need_capitals = len(letters) <= 2
@@ -68,43 +115,89 @@ class UndefinedAcronym(Rule):
     category = "acronym"
     severity = "warning"
     summary = "An acronym used but never expanded in the article"
-    options = {"min_length": 2}
+    options = {"min_length": 2, "common_zipf": 2.0}
     examples = [
         {"fail": "Akar and Mekher called for coordination, according to a statement issued by HCE.", "at": ["1:77"]},
-        {"fail": "The GNA said it would respond. The GNA later declined to comment.", "at": ["1:5"]},
-        {"pass": "The Government of National Accord (GNA) said the GNA would respond."},
-        {"pass": "Later the GNA said it would respond to the Government of National Accord critics."},
+        {"fail": "The LNRC said it would respond. The LNRC later declined to comment.", "at": ["1:5"]},
+        {"pass": "The Libyan National Reconciliation Council (LNRC) said the LNRC would respond."},
+        {"pass": "Later the LNRC said it would respond to the Libyan National Reconciliation Council critics."},
+        {"pass": "The libyan national reconciliation council said the LNRC would respond."},
+        {"pass": "Retailers including Monsoon, LNRC and Jessops gained. Telewest and UDKS lost."},
         {"pass": "The UN and NATO met; SU-35 jets flew; <IBM> rose; AMR Corp fell; Louis XIV.\nWHAT HAPPENED?"},
+        {"pass": "The FDA approved the drug; details are at the URL below."},
+        {"pass": "Arsenal won the FA Cup. The FA fined the club. JP Morgan said JP clients rose."},
+        {"pass": "XKR Corp said profits rose. Analysts said XKR would buy more."},
+        {"pass": "KUALA LUMPUR - The talks ended.\n\nKEY MATCH STATS\nGoals: 3"},
+        {"pass": "BAKU, Azerbaijan, May 3. Officials met.\nThe IRNA news agency said talks ended."},
+        {"pass": "The official news agency QNX said talks ended."},
+        {"pass": "QZRT, the council of regional registries, met; the WQP formats and the banned steroid QHG."},
+        {"pass": "It trades under the symbol QLTC, in a program called QTABEX."},
+        {"pass": "GM recalled Cadillac QLR coupes; the statistical office QNSEE said so on QNTV."},
+        {"fail": "The Libyan QHCE met the Turkish envoy.", "at": ["1:12"]},
     ]
 
     def check(self, doc, ctx):
+        text = doc.text
         known = known_acronyms() | (ctx.project.known_acronyms if ctx.project else frozenset())
+        threshold = ctx.options["common_zipf"]
         words = None
-        seen = set()
-        for m in ACRONYM.finditer(doc.text):
+        candidates = {}
+        in_name = set()
+        for m in ACRONYM.finditer(text):
             acronym = m.group("a")
-            if acronym in seen or acronym in known or len(acronym) < ctx.options["min_length"]:
+            if acronym in in_name or acronym in known or len(acronym) < ctx.options["min_length"]:
                 continue
             if acronym in WIRE_WORDS or acronym in LEGAL_FORMS or ROMAN.fullmatch(acronym) or RATING.fullmatch(acronym):
                 continue
-            if COMPANY_SUFFIX.match(doc.text, m.end()) or _in_capitals_line(doc, m.start()):
+            if _names_it(text, m) or _in_capitals(doc, m):
+                in_name.add(acronym)  # a name or a heading anywhere: every use of it is fine
+                candidates.pop(acronym, None)
                 continue
-            seen.add(acronym)
+            candidates.setdefault(acronym, m)
+        for acronym, m in sorted(candidates.items(), key=lambda item: item[1].start()):
+            if f"<{acronym}>" in text or common_in_english(acronym, threshold):
+                continue
             if words is None:
-                words = WORD.findall(doc.text)
-            if expanded_in(doc.text, acronym, words):
+                words = WORD.findall(text)
+            if expanded_in(text, acronym, words):
                 continue
             yield Hit(m.start(), m.end("a"), f"Acronym `{acronym}` is never expanded in this article")
 
 
-def _in_capitals_line(doc, offset: int) -> bool:
-    """A headline or label in capitals: its words are not acronyms."""
-    start = doc.text.rfind("\n", 0, offset) + 1
-    end = doc.text.find("\n", offset)
-    line = doc.text[start:len(doc.text) if end < 0 else end]
+def _names_it(text: str, m) -> bool:
+    """The acronym is part of a proper name, or said to be an agency, paper or channel."""
+    end = m.end()
+    if COMPANY_SUFFIX.match(text, end) or DESCRIBED_AFTER.match(text, end):
+        return True
+    if NAME_PART.match(text, end):
+        return True
+    if IN_LIST_AFTER.match(text, end) or m.group("a").endswith("TV"):
+        return True  # one of a list of names, or a television channel ("GMTV", "MUTV")
+    before = text[max(0, m.start() - 40):m.start()]
+    return bool(DESCRIBED_BEFORE.search(before) or IN_LIST_BEFORE.search(before) or BRAND_BEFORE.search(before))
+
+
+def _line_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
+
+
+def _in_capitals(doc, m) -> bool:
+    """A headline, label or run of words in capitals, or a place in capitals opening a dateline:
+    its words are not acronyms."""
+    text = doc.text
+    start = _line_start(text, m.start())
+    end = text.find("\n", m.start())
+    line = text[start:len(text) if end < 0 else end]
     letters = [c for c in line if c.isalpha()]
     words = regex.findall(r"\p{L}+", line)
-    return len(words) == 1 or sum(c.isupper() for c in letters) >= 0.6 * len(letters)
+    if len(regex.findall(r"\p{N}+", line)) >= len(words):
+        return True  # a row of a table: "JNE  2742  15315  off  139"
+    if len(words) == 1 or sum(c.isupper() for c in letters) >= 0.6 * len(letters):
+        return True
+    # Next to another word in capitals: "KUALA LUMPUR", "KEY MATCH STATS".
+    if regex.match(r"[ \t]{1,2}\p{Lu}{2,}\b", text, pos=m.end()) or regex.search(r"\b\p{Lu}{2,}[ \t]{1,2}$", text[max(0, m.start() - 40):m.start()]):
+        return True
+    return m.start() == start and bool(DATELINE_PLACE.match(text, m.end()))
 
 
 RULE = UndefinedAcronym

@@ -12,7 +12,9 @@ import regex
 from lint.finding import Hit
 from lint.rule import Rule
 
-TRAILING = regex.compile(r"[ \t\u00a0\u2007\u202f\u200b\u2060\ufeff]*[\u00a0\u2007\u202f\u200b\u2060\ufeff][ \t\u00a0\u2007\u202f\u200b\u2060\ufeff]*(?=\n|$)")
+# A whole run of blanks, matched once from its start (possessive: linear on long runs of spaces).
+TRAILING = regex.compile(r"(?<![ \t\u00a0\u2007\u202f\u200b\u2060\ufeff])[ \t\u00a0\u2007\u202f\u200b\u2060\ufeff]++(?=\n|$)")
+INVISIBLE = regex.compile(r"[\u00a0\u2007\u202f\u200b\u2060\ufeff]")
 
 
 class TrailingHtmlSpace(Rule):
@@ -31,6 +33,8 @@ class TrailingHtmlSpace(Rule):
 
     def check(self, doc, ctx):
         for m in TRAILING.finditer(doc.text):
+            if not INVISIBLE.search(m.group()):
+                continue
             yield Hit(m.start(), m.end(), "No-break space left from HTML at the end of the line", fix="")
 
 

@@ -7,7 +7,8 @@ lost when the text was cut.
 Why it matters: it is a visible error, and a sign that words are missing around it.
 
 Known abbreviations ("e.g.", "etc.", "approx.", "vs.") and lines of lists are not flagged; words
-with capitals inside ("iPhone", "eBay") are brand names, not sentence starts.
+with capitals inside ("iPhone", "eBay") are brand names, not sentence starts; a line written all in
+lower case (a wire market report: "the usda said. top 51.00 dlrs") has lower-case starts by style.
 """
 import regex
 
@@ -22,10 +23,12 @@ ABBREVIATIONS = {
     # US state abbreviations in datelines and market tables ("Tacoma, Wash. unch")
     "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la",
     "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex",
-    "va", "vt", "wash", "wis", "wyo", "mex",
+    "va", "vt", "wash", "wis", "wisc", "wyo", "mex",
+    # street and company abbreviations ("Park Ave. and", "Williams Cos. and", "Lehman Bros. said")
+    "ave", "blvd", "rd", "cos", "bros", "llc", "plc", "assn", "intl",
 }
 
-PATTERN = regex.compile(r"(?<![\p{L}.])(?P<word>[\p{L}.]+)\.[ \t]+(?P<next>\p{Ll}[\p{Ll}’'-]*)(?=[\s.,;:!?])")
+PATTERN = regex.compile(r"(?<![\p{L}.])(?P<word>[\p{L}.]{1,40})\.[ \t]+(?P<next>\p{Ll}[\p{Ll}’'-]*)(?=[\s.,;:!?])")
 
 
 class LowercaseSentenceStart(Rule):
@@ -39,7 +42,8 @@ class LowercaseSentenceStart(Rule):
         {"fail": "The talks ended. and the delegations left.", "at": ["1:18"]},
         {"pass": "Imports of grain, e.g. wheat and maize, rose 5 pct."},
         {"pass": "Sales rose to 5 mln dlrs. vs 4 mln a year ago."},
-        {"pass": "He bought an iPhone. eBay sold it."},
+        {"pass": "He bought an iPhone. eBay sold it. Shearson Lehman Bros. said Park Ave. and Williams Cos. sold."},
+        {"pass": "hogs - steady in active trade, the usda said. top 51.00 dlrs per cwt."},
     ]
 
     def check(self, doc, ctx):
@@ -49,8 +53,20 @@ class LowercaseSentenceStart(Rule):
                 continue
             if len(before) == 1:
                 continue  # an initial: "J. smith" is rarer than "U.S. officials"
+            if _lowercase_report(doc.text, m.start()):
+                continue
             start = m.start("next")
             yield Hit(start, m.end("next"), f"Sentence starts in lower case (`{m.group('next')}`): a fragment or a broken split?")
+
+
+def _lowercase_report(text: str, offset: int) -> bool:
+    """A paragraph written all in lower case, as in some wire market reports ("the usda said. top
+    51.00 dlrs"): its lower-case sentence starts are house style, not fragments."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start:len(text) if end < 0 else end]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 10 and sum(c.isupper() for c in letters) <= 0.02 * len(letters)
 
 
 RULE = LowercaseSentenceStart

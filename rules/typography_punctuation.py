@@ -1,0 +1,71 @@
+"""Doubled or misplaced punctuation and dashes glued to one word.
+
+What it flags: two stops where one belongs ("station..", "kid!.", "broadcasting. .", "stated: ."),
+a hyphen with a space on one side only ("affiliates- some", "full -scale"), and a closing curly
+quote with a space before it ("them, ”Putin said", "tomorrow, ” said").
+
+Why it matters: each is a trace of text edited by a tool: a sentence end kept twice when two
+segments were joined, a dash whose space was lost, a quotation mark re-attached on the wrong side.
+
+Not flagged: an ellipsis ("..." or "…"), abbreviations at the end of a sentence ("U.S.."
+is left alone), a suspended hyphen ("pre- and post-war", "short- to medium-term"), a minus sign
+or a range before a figure (" -5", "-0.3"), list markers at the start of a line, and a closing
+quote after a space at the start of a line. The fix removes the extra stop, or moves the space from
+before a closing quote to after it; a hyphen spaced on one side has no fix (a dash or a hyphen?).
+"""
+import regex
+
+from lint.finding import Hit
+from lint.rule import Rule
+
+# Two sentence marks in a row, not an ellipsis: "..", "!.", "?.", ". .", ": ."
+DOUBLE_STOP = regex.compile(r"(?<=[\p{Ll}\p{N})”’\"])(?P<first>[.!?:,])(?P<gap>[ ]?)(?P<second>\.)(?![.\p{L}\p{N}])(?<!\.\.\.)")
+# "affiliates- some": a word, a hyphen, a space, then a lower-case word that is not "and/or/to".
+HYPHEN_SPACE_AFTER = regex.compile(r"(?<=\p{Ll}{2})-(?P<gap>[ ]{1,2})(?=\p{Ll})(?![ ]{0,2}(?:and|or|to|nor|as|than|through|und)\b)")
+# "full -scale": a word, a space, a hyphen glued to a lower-case word.
+HYPHEN_SPACE_BEFORE = regex.compile(r"(?<=\p{Ll}{2})(?P<gap>[ ]{1,2})-(?=\p{Ll}{2})")
+# ", ”Putin" or ", ” said": a space before a closing curly quote that follows punctuation.
+QUOTE_SPACE = regex.compile(r"(?<=[,.!?])(?P<gap>[ ]{1,2})”")
+
+
+class MisplacedPunctuation(Rule):
+    code = "TYP007"
+    name = "misplaced-punctuation"
+    category = "typography"
+    severity = "warning"
+    summary = "Doubled stops, a hyphen with a space on one side, a closing quote after a space"
+    fixable = True
+    examples = [
+        {"fail": "He was taken to the police station.. Then he left.", "at": ["1:35"],
+         "fix": "He was taken to the police station. Then he left."},
+        {"fail": "I am not a kid!. He said it twice.", "at": ["1:15"]},
+        {"fail": "It aired on public broadcasting. . The talks went on.", "fix": "It aired on public broadcasting. The talks went on."},
+        {"fail": "The ministry and its affiliates- some of them banks - agreed.", "at": ["1:32"]},
+        {"fail": "It warned of a full -scale war."},
+        {"fail": "“They will see them, ”Putin said.", "at": ["1:21"], "fix": "“They will see them,” Putin said."},
+        {"fail": "“We will see, ” he said.", "fix": "“We will see,” he said."},
+        {"pass": "He paused... and went on. Prices fell in the U.S.. Pre- and post-war rules; short- to long-term."},
+        {"pass": "The index fell -0.3 pct.\n- first item\n- second item"},
+        {"pass": "“We will see them,” Putin said."},
+    ]
+
+    def check(self, doc, ctx):
+        text = doc.text
+        for m in DOUBLE_STOP.finditer(text):
+            word_start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+            if "." in text[word_start:m.start()] and m.group("first") == ".":
+                continue  # "U.S..": an abbreviation's stop then the sentence's
+            keep = m.group("first") if m.group("first") in "!?" else "."
+            fix = keep if m.group("first") in ".!?" else None
+            yield Hit(m.start(), m.end(), f"Doubled punctuation `{m.group()}`", fix=fix)
+        for m in HYPHEN_SPACE_AFTER.finditer(text):
+            # "affiliates- some" wants a dash, "second- half" a hyphen: no fix, the editor decides.
+            yield Hit(m.start(), m.end(), "Hyphen with a space after it but none before: a dash or a hyphen?")
+        for m in HYPHEN_SPACE_BEFORE.finditer(text):
+            yield Hit(m.start(), m.end(), "Hyphen with a space before it but none after: a dash or a hyphen?")
+        for m in QUOTE_SPACE.finditer(text):
+            glued = m.end() < len(text) and text[m.end()].isalpha()
+            yield Hit(m.start(), m.end(), "Space before a closing quotation mark", fix="” " if glued else "”")
+
+
+RULE = MisplacedPunctuation
