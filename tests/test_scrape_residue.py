@@ -78,7 +78,7 @@ ADVERSARIAL = ["A" * 100000, " " * 100000, "a " * 50000, "\n" * 100000, "Aa-" * 
                'alt="" ' * 14000, '" style="a" ' * 8000, 'class="' * 14000, "a.By Aa " * 12000]
 
 
-@pytest.mark.parametrize("code", ["SCR002", "SCR003", "SCR005"])
+@pytest.mark.parametrize("code", ["SCR002", "SCR003", "SCR005", "SCR006", "SCR007"])
 def test_linear_on_adversarial_input(code):
     for text in ADVERSARIAL:
         start = time.perf_counter()
