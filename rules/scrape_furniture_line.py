@@ -278,10 +278,6 @@ class FurnitureLine(Rule):
                 why = "machine-translation notice"
             if why is None and _SOURCE_LINE.match(line):
                 why = "source credit"
-            if why is None and cls == "short" and number != head and (number < first or number > last) \
-                    and len(line.split()) <= 3 and line[-1:].isalnum() \
-                    and any(w.lower() in _LABEL_WORDS for w in _WORD.findall(line)):
-                why = "section or source label"
             if why is None and cls != "wrapped":
                 m = _CREDIT_INLINE.search(line)
                 if not (m and len(m.group().split()) >= 3):
@@ -303,6 +299,20 @@ class FurnitureLine(Rule):
                     why = "byline stub"
             if why:
                 flagged[number] = why
+        # The running text proper: paragraph lines that are not furniture themselves (a long
+        # newsletter blurb is a paragraph line, but the page tail starts before it).
+        text_lines = [n for n in range(first, last + 1) if first and classes[n - 1] in ("paragraph", "wrapped")
+                      and n not in flagged and n not in chrome]
+        if text_lines:
+            first, last = text_lines[0], text_lines[-1]
+        # Section and source labels of up to three words before or after the running text.
+        for number, cls in enumerate(classes, start=1):
+            if cls != "short" or number == head or number in flagged or first <= number <= last:
+                continue
+            line = doc.line_text(number).strip()
+            if len(line.split()) <= 3 and line[-1:].isalnum() \
+                    and any(w.lower() in _LABEL_WORDS for w in _WORD.findall(line)):
+                flagged[number] = "section or source label"
         # Headlines of related items: title-cased lines after the article, in a tail that holds
         # other furniture (a lone title-cased line after the text may be a table or a fixture).
         if last and any(n > last for n in (*flagged, *chrome)):
