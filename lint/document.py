@@ -24,6 +24,7 @@ _OPENER_CONTEXT = set(" \t\n([{—–-/:")
 # line is not indented, as in hard-wrapped wire copy).
 _SENTENCE_END = regex.compile(
     r"""(?<=[.!?…][”"’»)\]]*)\s+(?=[“"‘«(\[]?[\p{Lu}\p{N}])|\n[ \t]*\n\s*|(?<![\p{L}\p{N},;-])\n(?=\s*\S)|\n(?=[ \t]+\S)""")
+_LINE_END_PUNCT = set(".!?:;…\"”’»)]")
 WORD = regex.compile(r"\p{L}[\p{L}\p{M}\p{N}’'-]*(?<![’'-])")
 _SENTENCE_DONE = regex.compile(r"[.!?…][ \t]+$")
 
@@ -123,6 +124,74 @@ class Document:
         end = start if end is None else end
         i = bisect.bisect_right(self._quote_starts, start) - 1
         return i >= 0 and self.quotes[i][0] <= start and end <= self.quotes[i][1]
+
+    # ---- line classes ----------------------------------------------------------------------
+    @cached_property
+    def line_classes(self) -> list[str]:
+        """One class per line (index 0 is line 1), for rules about page furniture:
+
+        - `blank`: only whitespace;
+        - `wrapped`: part of a hard-wrapped paragraph (in copy broken at a fixed width, a line of
+          40 characters or more that does not end a sentence; anywhere, a line continued by one
+          starting in lower case);
+        - `paragraph`: a stand-alone line of running text (at least 15 words, or at least 8 ending
+          in sentence punctuation);
+        - `short`: any other stand-alone line (headings, widgets, captions, credits, lists).
+        """
+        lines = self.text.split("\n")
+        stripped = [line.strip() for line in lines]
+        classes = ["blank" if not line else "" for line in stripped]
+        # Hard-wrapped copy: many lines of 40-90 characters broken mid-sentence. Web text keeps a
+        # paragraph on one line, so there a long line without final punctuation is not wrapped.
+        broken = sum(1 for i in range(len(lines) - 1)
+                     if 40 <= len(stripped[i]) <= 90 and stripped[i + 1]
+                     and stripped[i][-1] not in _LINE_END_PUNCT)
+        nonblank = sum(1 for line in stripped if line)
+        hard_wrapped = broken >= 3 and broken * 4 >= nonblank
+        for i in range(len(lines) - 1):
+            this, nxt = stripped[i], stripped[i + 1]
+            if not this or not nxt:
+                continue
+            ends = this[-1] in _LINE_END_PUNCT
+            indented = lines[i + 1][:1] in (" ", "\t") and not lines[i][:1] in (" ", "\t")
+            if (hard_wrapped and not ends and len(this) >= 40 and not indented) \
+                    or (nxt[0].islower() and this[-1] not in _LINE_END_PUNCT):
+                classes[i] = classes[i + 1] = "wrapped"
+        for i in range(len(lines) - 2, -1, -1):
+            # The short first line of a wrapped paragraph ("Trade Representative Clayton" over
+            # "Yeutter said ...") belongs to it.
+            if classes[i + 1] == "wrapped" and stripped[i] and not classes[i] \
+                    and stripped[i][-1] not in _LINE_END_PUNCT:
+                classes[i] = "wrapped"
+        for i, line in enumerate(stripped):
+            if classes[i]:
+                continue
+            words = len(line.split())
+            ends = line[-1] in _LINE_END_PUNCT
+            classes[i] = "paragraph" if words >= 15 or (words >= 8 and ends) else "short"
+        return classes
+
+    @cached_property
+    def paragraph_lines(self) -> tuple[int, int]:
+        """1-based numbers of the first and last lines of running text (`paragraph` or
+        `wrapped`); (0, 0) when there is none. Short lines before the first are the page head,
+        those after the last are the page tail, where site furniture gathers."""
+        found = [i + 1 for i, c in enumerate(self.line_classes) if c in ("paragraph", "wrapped")]
+        return (found[0], found[-1]) if found else (0, 0)
+
+    def line_removal(self, line: int) -> tuple[int, int]:
+        """Offsets that delete a whole 1-based line with its line break, and the blank lines after
+        it when it stands below a blank line (or at the top), so that deleting a run of such
+        lines leaves no pile-up of blank lines."""
+        start, end = self.line_bounds(line)
+        end = min(end + 1, len(self.text))
+        classes = self.line_classes
+        if line == 1 or classes[line - 2] == "blank":
+            n = line + 1
+            while n <= self.line_count and classes[n - 1] == "blank" and end < len(self.text):
+                end = min(self.line_bounds(n)[1] + 1, len(self.text))
+                n += 1
+        return start, end
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
