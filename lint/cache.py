@@ -88,7 +88,13 @@ def encode(obj):
     if t is tuple:
         return {"$": "t", "v": [x if type(x) in _PLAIN else encode(x) for x in obj]}
     if t is set or t is frozenset:
-        return {"$": "s" if t is set else "fs", "v": [encode(x) for x in obj]}
+        # Sorted where the items allow it, so that equal sets always encode to the same text.
+        items = [encode(x) for x in obj]
+        try:
+            items.sort(key=lambda x: json.dumps(x, sort_keys=True))
+        except (TypeError, ValueError):
+            pass
+        return {"$": "s" if t is set else "fs", "v": items}
     if t is bytes:
         return {"$": "b", "v": obj.hex()}
     if t is Counter:
