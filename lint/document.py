@@ -92,9 +92,12 @@ class Document:
             spans.append(_strip(self.text, start, len(self.text)))
         return spans
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s for s, _ in self.sentences]
+
     def sentence_at(self, offset: int) -> tuple[int, int]:
-        starts = [s for s, _ in self.sentences]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
         if i < 0:
             return (0, 0)
         return self.sentences[i]

@@ -22,7 +22,7 @@ from lint.rule import Rule
 ACRONYM = regex.compile(r"(?<![\p{L}\p{N}<.&/-])(?P<a>[A-Z]{2,6})(?P<plural>s)?(?![\p{L}\p{N}>&/]|-\p{N}|\.\p{Lu})")
 WORD = regex.compile(r"\p{L}[\p{L}’']*")
 STOPWORDS = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "al", "el", "in", "on", "to", "&", "d", "a", "an"}
-COMPANY_SUFFIX = regex.compile(r"\s+(?:Corp|Inc|Co|Ltd|Plc|PLC|Group|Holdings?|SA|AG|NV|SpA|Bhd|LP|Cos|Corporation|Company|Industries|Bancorp|Airlines)\b")
+COMPANY_SUFFIX = regex.compile(r"\s{1,3}(?:Corp|Inc|Co|Ltd|Plc|PLC|Group|Holdings?|SA|AG|NV|SpA|Bhd|LP|Cos|Corporation|Company|Industries|Bancorp|Airlines)\b")
 # Legal forms of companies ("Siemens AG", "Philips NV"): part of a name, not an acronym to expand.
 LEGAL_FORMS = {"AG", "PLC", "NV", "SA", "AB", "LP", "BV", "SPA", "KK", "AS", "ASA", "OY", "OYJ", "NL", "SE",
                "LLC", "LTD", "INC", "CO", "CORP", "GMBH", "SARL", "SRL", "PT", "TBK", "BHD"}

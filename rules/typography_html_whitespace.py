@@ -12,7 +12,7 @@ import regex
 from lint.finding import Hit
 from lint.rule import Rule
 
-TRAILING = regex.compile(r"[ \t\u00a0\u2007\u202f\u200b\u2060\ufeff]*[\u00a0\u2007\u202f\u200b\u2060\ufeff][ \t\u00a0\u2007\u202f\u200b\u2060\ufeff]*(?=\n|$)")
+TRAILING = regex.compile(r"(?<![ \t\u00a0\u2007\u202f\u200b\u2060\ufeff])(?=[ \t]*[\u00a0\u2007\u202f\u200b\u2060\ufeff])[ \t\u00a0\u2007\u202f\u200b\u2060\ufeff]++(?=\n|$)")
 
 
 class TrailingHtmlSpace(Rule):
