@@ -32,6 +32,8 @@ WIRE_WORDS = {"NOTE", "NOTES", "MORE", "YEAR", "REUTER", "REUTERS", "UPDATE", "C
               "FACTBOX", "INSIGHT", "LEAD", "END", "TOTAL", "NEWS", "SOURCE", "TEXT"}
 RATING = regex.compile(r"[ABC]{1,3}")  # credit ratings: AAA, BB, C
 ROMAN = regex.compile(r"[IVXLCDM]+")
+BRACKETED = regex.compile(r"\(\s*+([A-Z]{2,6}s?)\s*+\)")  # "(HCS)"
+BEFORE_BRACKET = regex.compile(r"(?<![A-Z])([A-Z]{2,}+)s?\s*+\(\s*+\p{L}")  # "HCS (High Council"
 
 
 def known_acronyms() -> frozenset:
@@ -39,8 +41,14 @@ def known_acronyms() -> frozenset:
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
-def expanded_in(text: str, acronym: str, words) -> bool:
-    """True when `acronym (` ... or a run of words whose initials spell it is in the text."""
+def expanded_in(text: str, acronym: str, words, index=None) -> bool:
+    """True when `acronym (` ... or a run of words whose initials spell it is in the text.
+
+    `index` is `expansion_index(text, words)`: the same answer in constant time per acronym."""
+    if index is not None:
+        bracketed, initials, capitals = index
+        return (acronym in bracketed or (acronym + "s") in bracketed
+                or acronym in (capitals if len(acronym) <= 2 else initials))
     if regex.search(rf"\(\s*{acronym}s?\s*\)|{acronym}s?\s*\(\s*\p{{L}}", text):
         return True  # "High Council of State (HCS)" or "HCS (High Council of State)"
     letters = acronym.upper()
@@ -60,6 +68,33 @@ def expanded_in(text: str, acronym: str, words) -> bool:
         if k == len(letters):
             return True
     return False
+
+
+def expansion_index(text: str, words) -> tuple[set, set, set]:
+    """What `expanded_in` looks for, collected in one pass: acronyms written next to a bracket,
+    and the initials of every run of words (case-insensitive, and with capitals only)."""
+    bracketed = set(BRACKETED.findall(text))
+    for run in BEFORE_BRACKET.findall(text):
+        bracketed.update(run[-n:] for n in range(2, min(len(run), 6) + 1))
+    initials, capitals = set(), set()
+    first = [w[0].upper() for w in words]
+    upper = [w[0].isupper() for w in words]
+    after = [0] * (len(words) + 1)  # after[j]: the first word at or after j that is not a stopword
+    after[len(words)] = len(words)
+    for j in range(len(words) - 1, -1, -1):
+        after[j] = after[j + 1] if words[j].lower() in STOPWORDS else j
+    for i in range(len(words)):
+        letters, capital = first[i], upper[i]
+        initials.add(letters)
+        j = after[i + 1]
+        while j < len(words) and len(letters) < 6:
+            letters += first[j]
+            capital = capital and upper[j]
+            initials.add(letters)
+            if capital:
+                capitals.add(letters)
+            j = after[j + 1]
+    return bracketed, initials, capitals
 
 
 class UndefinedAcronym(Rule):
@@ -92,7 +127,8 @@ class UndefinedAcronym(Rule):
             seen.add(acronym)
             if words is None:
                 words = WORD.findall(doc.text)
-            if expanded_in(doc.text, acronym, words):
+                index = expansion_index(doc.text, words)
+            if expanded_in(doc.text, acronym, words, index):
                 continue
             yield Hit(m.start(), m.end("a"), f"Acronym `{acronym}` is never expanded in this article")
 
@@ -100,7 +136,14 @@ class UndefinedAcronym(Rule):
 def _in_capitals_line(doc, offset: int) -> bool:
     """A headline or label in capitals: its words are not acronyms."""
     start = doc.text.rfind("\n", 0, offset) + 1
-    end = doc.text.find("\n", offset)
+    cache = doc.computed.setdefault("ACR001-capitals-lines", {})
+    if start not in cache:
+        cache[start] = _capitals_line(doc, start)
+    return cache[start]
+
+
+def _capitals_line(doc, start: int) -> bool:
+    end = doc.text.find("\n", start)
     line = doc.text[start:len(doc.text) if end < 0 else end]
     letters = [c for c in line if c.isalpha()]
     words = regex.findall(r"\p{L}+", line)
