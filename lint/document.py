@@ -141,12 +141,16 @@ def _straight_opens(text: str, i: int) -> bool:
     return (before in _OPENER_CONTEXT or before in OPENING_QUOTES) and not after.isspace()
 
 
-def _reopens(text: str, open_at: int, i: int) -> bool:
+def _reopens(text: str, open_at: int, i: int, line_start: int, content_at: int) -> bool:
     """An opening mark at a paragraph start (or, where paragraphs were run together, right after
-    a sentence end) while a quotation is open continues that quotation."""
-    if "\n" in text[open_at:i] and text[text.rfind("\n", 0, i) + 1:i].strip() == "":
+    a sentence end) while a quotation is open continues that quotation. `line_start` is where
+    the line of `i` starts and `content_at` its first non-blank character."""
+    if line_start > open_at and content_at >= i:
         return True
-    return bool(regex.search(r"[.!?…][ \t]+$", text[max(open_at, i - 8):i]))
+    return bool(_SENTENCE_BEFORE.search(text, max(open_at, i - 8), i))
+
+
+_SENTENCE_BEFORE = regex.compile(r"[.!?…][ \t]+$")
 
 
 def scan_quotations(text: str):
@@ -162,8 +166,17 @@ def scan_quotations(text: str):
     problems: list[tuple[int, str]] = []
     open_at: int | None = None
     open_char = ""
+    line_start, content_at, scanned = 0, -1, 0  # the line of the current mark, found going forward
     for m in regex.finditer(r'["“”„«»]', text):
         i, ch = m.start(), m.group()
+        newline = text.rfind("\n", scanned, i)
+        if newline >= 0:
+            line_start, content_at = newline + 1, -1
+        scanned = i
+        if content_at < 0:  # once per line: where its text starts (the mark itself at the latest)
+            content_at = line_start
+            while content_at < i and text[content_at].isspace():
+                content_at += 1
         if ch == STRAIGHT_QUOTE and 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha():
             problems.append((i, "apostrophe"))  # Nakasone"s: a typo for an apostrophe, not a quotation
             continue
@@ -171,7 +184,7 @@ def scan_quotations(text: str):
         if opening:
             if open_at is None:
                 open_at, open_char = i, ch
-            elif _reopens(text, open_at, i):
+            elif _reopens(text, open_at, i, line_start, content_at):
                 pass  # a multi-paragraph quotation reopening: same quotation goes on
             else:
                 # A new quotation opens while one is open: the open one was never closed.
