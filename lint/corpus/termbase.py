@@ -189,6 +189,7 @@ class PhraseMatcher:
             words = phrase.split()
             if words:
                 firsts.setdefault(_lower(words[0]), []).append(i)
+        self.words = [tuple(_lower(w) for w in phrase.split()) for phrase, _ in self.phrases]
         for key, indices in firsts.items():
             self.automaton.add_word(key, (len(key), tuple(indices)))
         self.empty = not firsts
@@ -209,15 +210,33 @@ class PhraseMatcher:
             for i in indices:
                 candidates.setdefault(i, []).append(start)
         for i in sorted(candidates):
-            pattern = phrase_regex(*self.phrases[i])
+            pattern = None
             last_end = -1
             for start in candidates[i]:
-                if start < last_end:
+                if start < last_end or not _words_follow(text, low, start, self.words[i]):
                     continue
+                pattern = pattern or phrase_regex(*self.phrases[i])
                 m = pattern.match(text, start)
                 if m is not None:
                     last_end = m.end()
                     yield i, m
+
+
+def _words_follow(text: str, low: str, start: int, words: tuple) -> bool:
+    """A quick test that the words of a phrase follow each other from `start`, separated as
+    `phrase_regex` allows (it never rejects a place the pattern would match)."""
+    pos = start + len(words[0])
+    for word in words[1:]:
+        sep = pos
+        while pos < len(text) and (text[pos].isspace() or text[pos] == "-" or _SEPARATOR.match(text, pos)):
+            pos += 1
+        if pos == sep or not low.startswith(word, pos):
+            return False
+        pos += len(word)
+    return True
+
+
+_SEPARATOR = regex.compile(r"[\s\-]")
 
 
 def find_variants(doc, entries, matcher: PhraseMatcher | None = None):
