@@ -94,9 +94,12 @@ class Document:
             spans.append(_strip(self.text, start, len(self.text)))
         return spans
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s for s, _ in self.sentences]
+
     def sentence_at(self, offset: int) -> tuple[int, int]:
-        starts = [s for s, _ in self.sentences]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
         if i < 0:
             return (0, 0)
         return self.sentences[i]
@@ -217,13 +220,14 @@ def _straight_opens(text: str, i: int) -> bool:
     return (before in _OPENER_CONTEXT or before in OPENING_QUOTES) and not after.isspace()
 
 
-def _reopens(text: str, open_at: int, i: int) -> bool:
+def _reopens(text: str, open_at: int, i: int, line_start: int, content_at: int) -> bool:
     """An opening mark at a paragraph start (or, where paragraphs were run together, right after
-    a sentence end) while a quotation is open continues that quotation."""
-    newline = text.rfind("\n", open_at, i)
-    if newline >= 0 and text[newline + 1:i].strip() == "":
+    a sentence end) while a quotation is open continues that quotation. `line_start` is where
+    the line of `i` starts and `content_at` its first non-blank character."""
+    if line_start > open_at and content_at >= i:
         return True
     return bool(_SENTENCE_DONE.search(text, max(open_at, i - 8), i))
+
 
 
 def scan_quotations(text: str):
@@ -239,8 +243,17 @@ def scan_quotations(text: str):
     problems: list[tuple[int, str]] = []
     open_at: int | None = None
     open_char = ""
+    line_start, content_at, scanned = 0, -1, 0  # the line of the current mark, found going forward
     for m in regex.finditer(r'["“”„«»]', text):
         i, ch = m.start(), m.group()
+        newline = text.rfind("\n", scanned, i)
+        if newline >= 0:
+            line_start, content_at = newline + 1, -1
+        scanned = i
+        if content_at < 0:  # once per line: where its text starts (the mark itself at the latest)
+            content_at = line_start
+            while content_at < i and text[content_at].isspace():
+                content_at += 1
         if ch == STRAIGHT_QUOTE and i > 0 and text[i - 1].isdigit() and _inch_mark(text, i):
             continue  # 5' 10", a 12" record: a measure, not a quotation
         if ch == STRAIGHT_QUOTE and 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha():
@@ -252,7 +265,7 @@ def scan_quotations(text: str):
         if opening:
             if open_at is None:
                 open_at, open_char = i, ch
-            elif _reopens(text, open_at, i):
+            elif _reopens(text, open_at, i, line_start, content_at):
                 pass  # a multi-paragraph quotation reopening: same quotation goes on
             else:
                 # A new quotation opens while one is open: the open one was never closed.

@@ -39,9 +39,14 @@ def parse(text: str) -> list[Suppression]:
     line_count = text.count("\n") + 1
     out: list[Suppression] = []
     open_blocks: list[Suppression] = []
+    line, line_start, counted = 1, 0, 0  # counted forward from the previous directive
     for m in DIRECTIVE.finditer(text):
-        line = text.count("\n", 0, m.start()) + 1
-        col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+        line += text.count("\n", counted, m.start())
+        newline = text.rfind("\n", counted, m.start())
+        if newline >= 0:
+            line_start = newline + 1
+        counted = m.start()
+        col = m.start() - line_start + 1
         columns = (col, col + m.end() - m.start())
         codes = tuple(c.strip() for c in (m.group("codes") or "").split(",") if c.strip())
         verb = m.group("verb")

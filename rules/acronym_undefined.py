@@ -56,6 +56,8 @@ IN_LIST_AFTER = regex.compile(r"(?:,[ \t]{1,2}|[ \t]{1,2}and[ \t]{1,2})\p{Lu}[\p
 IN_LIST_BEFORE = regex.compile(r"\p{Lu}[\p{L}&]+(?:,[ \t]{1,2}|[ \t]{1,2}and[ \t]{1,2})$")
 # A place in capitals opening a dateline: "BAKU, Azerbaijan", "JAKARTA -", "PARIS (AFP)".
 DATELINE_PLACE = regex.compile(r"[ \t]{0,2}(?:,[ \t]{0,2}\p{Lu}|[-–—]|\()")
+BRACKETED = regex.compile(r"\(\s*+([A-Z]{2,6}s?)\s*+\)")  # "(HCS)"
+BEFORE_BRACKET = regex.compile(r"(?<![A-Z])([A-Z]{2,}+)s?\s*+\(\s*+\p{L}")  # "HCS (High Council"
 # Legal forms of companies ("Siemens AG", "Philips NV"): part of a name, not an acronym to expand.
 LEGAL_FORMS = {"AG", "PLC", "NV", "SA", "AB", "LP", "BV", "SPA", "KK", "AS", "ASA", "OY", "OYJ", "NL", "SE",
                "LLC", "LTD", "INC", "CO", "CORP", "GMBH", "SARL", "SRL", "PT", "TBK", "BHD"}
@@ -86,8 +88,14 @@ def common_in_english(acronym: str, threshold: float) -> bool:
     return _frequency_list()(acronym.lower(), "en") >= threshold
 
 
-def expanded_in(text: str, acronym: str, words) -> bool:
-    """True when `acronym (` ... or a run of words whose initials spell it is in the text."""
+def expanded_in(text: str, acronym: str, words, index=None) -> bool:
+    """True when `acronym (` ... or a run of words whose initials spell it is in the text.
+
+    `index` is `expansion_index(text, words)`: the same answer in constant time per acronym."""
+    if index is not None:
+        bracketed, initials, capitals = index
+        return (acronym in bracketed or (acronym + "s") in bracketed
+                or acronym in (capitals if len(acronym) <= 2 else initials))
     if regex.search(rf"(?i:\([ \t]{{0,2}}{acronym}s?[ \t]{{0,2}}\)|\b{acronym}s?[ \t]{{0,2}}\([ \t]{{0,2}}\p{{L}})", text):
         return True  # "High Council of State (HCS)" or "HCS (High Council of State)"
     letters = acronym.upper()
@@ -107,6 +115,33 @@ def expanded_in(text: str, acronym: str, words) -> bool:
         if k == len(letters):
             return True
     return False
+
+
+def expansion_index(text: str, words) -> tuple[set, set, set]:
+    """What `expanded_in` looks for, collected in one pass: acronyms written next to a bracket,
+    and the initials of every run of words (case-insensitive, and with capitals only)."""
+    bracketed = set(BRACKETED.findall(text))
+    for run in BEFORE_BRACKET.findall(text):
+        bracketed.update(run[-n:] for n in range(2, min(len(run), 6) + 1))
+    initials, capitals = set(), set()
+    first = [w[0].upper() for w in words]
+    upper = [w[0].isupper() for w in words]
+    after = [0] * (len(words) + 1)  # after[j]: the first word at or after j that is not a stopword
+    after[len(words)] = len(words)
+    for j in range(len(words) - 1, -1, -1):
+        after[j] = after[j + 1] if words[j].lower() in STOPWORDS else j
+    for i in range(len(words)):
+        letters, capital = first[i], upper[i]
+        initials.add(letters)
+        j = after[i + 1]
+        while j < len(words) and len(letters) < 6:
+            letters += first[j]
+            capital = capital and upper[j]
+            initials.add(letters)
+            if capital:
+                capitals.add(letters)
+            j = after[j + 1]
+    return bracketed, initials, capitals
 
 
 class UndefinedAcronym(Rule):
@@ -159,7 +194,8 @@ class UndefinedAcronym(Rule):
                 continue
             if words is None:
                 words = WORD.findall(text)
-            if expanded_in(text, acronym, words):
+                index = expansion_index(text, words)
+            if expanded_in(text, acronym, words, index):
                 continue
             yield Hit(m.start(), m.end("a"), f"Acronym `{acronym}` is never expanded in this article")
 
@@ -186,18 +222,26 @@ def _in_capitals(doc, m) -> bool:
     its words are not acronyms."""
     text = doc.text
     start = _line_start(text, m.start())
-    end = text.find("\n", m.start())
-    line = text[start:len(text) if end < 0 else end]
-    letters = [c for c in line if c.isalpha()]
-    words = regex.findall(r"\p{L}+", line)
-    if len(regex.findall(r"\p{N}+", line)) >= len(words):
-        return True  # a row of a table: "JNE  2742  15315  off  139"
-    if len(words) == 1 or sum(c.isupper() for c in letters) >= 0.6 * len(letters):
+    lines = doc.computed.setdefault("ACR001-capitals-lines", {})
+    if start not in lines:
+        lines[start] = _capitals_line(text, start)
+    if lines[start]:
         return True
     # Next to another word in capitals: "KUALA LUMPUR", "KEY MATCH STATS".
     if regex.match(r"[ \t]{1,2}\p{Lu}{2,}\b", text, pos=m.end()) or regex.search(r"\b\p{Lu}{2,}[ \t]{1,2}$", text[max(0, m.start() - 40):m.start()]):
         return True
     return m.start() == start and bool(DATELINE_PLACE.match(text, m.end()))
+
+
+def _capitals_line(text: str, start: int) -> bool:
+    """The line is a table row, one word, or mostly capitals (a headline or label)."""
+    end = text.find("\n", start)
+    line = text[start:len(text) if end < 0 else end]
+    letters = [c for c in line if c.isalpha()]
+    words = regex.findall(r"\p{L}+", line)
+    if len(regex.findall(r"\p{N}+", line)) >= len(words):
+        return True  # a row of a table: "JNE  2742  15315  off  139"
+    return len(words) == 1 or sum(c.isupper() for c in letters) >= 0.6 * len(letters)
 
 
 RULE = UndefinedAcronym

@@ -16,7 +16,7 @@ import regex
 from lint.finding import Hit, Related
 from lint.rule import Rule
 
-PARAGRAPH = regex.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+PARAGRAPH = regex.compile(r"[^\n]+(?:\n(?![^\S\n]*+\n)[^\n]+)*")
 
 
 class DuplicateParagraph(Rule):

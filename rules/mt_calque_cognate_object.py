@@ -76,7 +76,7 @@ class CognateObject(Rule):
             if stem(noun, NOUN_ENDINGS) in IDIOMS or stem(verb, VERB_ENDINGS) in IDIOMS:
                 continue
             after = m.group("after")
-            nxt = regex.search(r"[\p{L}\p{N}]+$", after)
+            nxt = regex.search(r"(?<![\p{L}\p{N}])[\p{L}\p{N}]++$", after)
             if nxt and nxt.group().lower() not in FOLLOWERS and not regex.search(r"[,;:.!?]", after):
                 continue  # "recorded a record profit": the noun modifies what follows
             if not same_stem(verb, noun):

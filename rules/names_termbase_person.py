@@ -7,7 +7,7 @@ Why it matters: once the desk has settled a name's spelling, every article must 
 the corpus rule NAM001 finds new variants, this rule enforces the settled ones. The fix
 replaces the variant with the surname (or the full name, for a full-name variant).
 """
-from lint.corpus.termbase import find_variants
+from lint.corpus.termbase import find_variants, variant_matcher
 from lint.finding import Hit
 from lint.rule import Rule
 
@@ -34,9 +34,14 @@ class TermbasePersonVariant(Rule):
         tb = ctx.project.termbase if ctx.project else None
         if tb is None:
             return
-        entries = [(p.name if " " in v else p.surname, (v,), (), True, p.note) for p in tb.people for v in p.variants]
-        for m, use, _ in find_variants(doc, entries):
+        entries, matcher = tb.cached("people", lambda: _entries_and_matcher(tb))
+        for m, use, _ in find_variants(doc, entries, matcher):
             yield Hit(m.start(), m.end(), f"Termbase: the name is spelled `{use}`, not `{m.group()}`", fix=use)
+
+
+def _entries_and_matcher(tb):
+    entries = [(p.name if " " in v else p.surname, (v,), (), True, p.note) for p in tb.people for v in p.variants]
+    return entries, variant_matcher(entries)
 
 
 RULE = TermbasePersonVariant

@@ -10,6 +10,8 @@ spellings, so every corpus rule downstream sees a different word.
 from lint.finding import Hit
 from lint.rule import Rule
 
+WIDEN = 40  # characters: far more than the bytes of one mis-decoded character
+
 
 class Mojibake(Rule):
     code = "SCR004"
@@ -21,6 +23,8 @@ class Mojibake(Rule):
     examples = [
         {"fail": "Haftarâ€™s forces advanced.", "at": ["1:7"], "fix": "Haftar’s forces advanced."},
         {"fail": "The cafÃ© in Tripoli reopened."},
+        {"fail": "He said â€œnoâ€\x9d today.", "at": ["1:9"], "fix": "He said “no” today."},
+        {"fail": "The cafÃ©Ã©Ã© and the cafÃ© reopened.", "at": ["1:8", "1:26"]},
         {"pass": "Haftar’s forces reached the café in Zürich — reportedly."},
         {"pass": "Prices rose 5% to £600m (€700m)."},
     ]
@@ -32,13 +36,19 @@ class Mojibake(Rule):
         start = 0
         for line in doc.text.split("\n"):
             if line and is_bad(line):
+                done = 0  # the end of the last word looked at: one run, one finding
                 for m in BADNESS_RE.finditer(line):
-                    # Widen to the whole word so that ftfy sees the full byte sequence.
+                    if m.start() < done:
+                        continue
+                    # Widen to the whole word (at most WIDEN characters each side) so that ftfy
+                    # sees the full byte sequence.
                     a, b = m.start(), m.end()
-                    while a > 0 and not line[a - 1].isspace():
+                    low, high = max(done, a - WIDEN), min(len(line), b + WIDEN)
+                    while a > low and not line[a - 1].isspace():
                         a -= 1
-                    while b < len(line) and not line[b].isspace():
+                    while b < high and not line[b].isspace():
                         b += 1
+                    done = b
                     fixed = fix_encoding(line[a:b])
                     core = _trim_common(line[a:b], fixed)
                     if core is None:

@@ -6,7 +6,7 @@ quoted as spoken), with the `instead` wording as the suggestion.
 Why it matters: house style is user data. A desk that decides "Haftar's forces" rather than
 "Haftar militias" writes it once in the termbase and every article is checked.
 """
-from lint.corpus.termbase import phrase_regex
+from lint.corpus.termbase import PhraseMatcher
 from lint.finding import Hit
 from lint.rule import Rule
 
@@ -31,13 +31,14 @@ class TermbaseAvoid(Rule):
         tb = ctx.project.termbase if ctx.project else None
         if tb is None:
             return
-        for entry in tb.avoid:
-            for m in phrase_regex(entry.phrase, entry.case_sensitive).finditer(doc.text):
-                if doc.in_quote(m.start(), m.end()):
-                    continue
-                instead = f"; write `{entry.instead}`" if entry.instead else ""
-                note = f" ({entry.note})" if entry.note else ""
-                yield Hit(m.start(), m.end(), f"House style avoids `{m.group()}`{instead}{note}", fix=entry.instead)
+        matcher = tb.cached("avoid", lambda: PhraseMatcher((e.phrase, e.case_sensitive) for e in tb.avoid))
+        for i, m in matcher.finditer(doc.text):
+            entry = tb.avoid[i]
+            if doc.in_quote(m.start(), m.end()):
+                continue
+            instead = f"; write `{entry.instead}`" if entry.instead else ""
+            note = f" ({entry.note})" if entry.note else ""
+            yield Hit(m.start(), m.end(), f"House style avoids `{m.group()}`{instead}{note}", fix=entry.instead)
 
 
 RULE = TermbaseAvoid

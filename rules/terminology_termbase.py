@@ -10,7 +10,7 @@ translation error, not the speaker's words.
 
 The fix replaces the variant with the canonical form.
 """
-from lint.corpus.termbase import find_variants
+from lint.corpus.termbase import find_variants, variant_matcher
 from lint.finding import Hit
 from lint.rule import Rule
 
@@ -37,10 +37,15 @@ class TermbaseVariant(Rule):
         tb = ctx.project.termbase if ctx.project else None
         if tb is None:
             return
-        entries = [(t.use, t.variants, t.context, t.case_sensitive, t.note) for t in tb.terms]
-        for m, use, note in find_variants(doc, entries):
+        entries, matcher = tb.cached("terms", lambda: _entries_and_matcher(tb))
+        for m, use, note in find_variants(doc, entries, matcher):
             extra = f" ({note})" if note else ""
             yield Hit(m.start(), m.end(), f"Termbase: write `{use}`, not `{m.group()}`{extra}", fix=use)
+
+
+def _entries_and_matcher(tb):
+    entries = [(t.use, t.variants, t.context, t.case_sensitive, t.note) for t in tb.terms]
+    return entries, variant_matcher(entries)
 
 
 RULE = TermbaseVariant

@@ -21,6 +21,7 @@ Every key is checked; a mistake names the file and line.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -69,6 +70,13 @@ class Termbase:
     terms: list = field(default_factory=list)
     people: list = field(default_factory=list)
     avoid: list = field(default_factory=list)
+    _cache: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def cached(self, key: str, build):
+        """A value built once per termbase (the matchers of its sections)."""
+        if key not in self._cache:
+            self._cache[key] = build()
+        return self._cache[key]
 
     def canonical_names(self) -> dict:
         """variant spelling -> canonical spelling, for single-word names and terms."""
@@ -141,25 +149,125 @@ def _check_no_loops(tb: Termbase, path: str) -> None:
                 raise MtlintError(f"{path}: {v!r} is both a canonical term and a variant of {t.use!r}")
 
 
+@lru_cache(maxsize=4096)
 def phrase_regex(phrase: str, case_sensitive: bool = True):
     words = [regex.escape(w) for w in phrase.split()]
     flags = 0 if case_sensitive else regex.IGNORECASE
     return regex.compile(r"(?<![\p{L}\p{N}])" + r"[\s\-]+".join(words) + r"(?![\p{L}\p{N}])", flags)
 
 
-def find_variants(doc, entries):
+def _lower(text: str) -> str:
+    """`text` in lower case, one code point for one (a letter whose lower case is longer is kept)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    low = "\u0130".join(part.lower() for part in text.split("\u0130"))  # İ: the usual one
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+_WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
+
+
+class PhraseMatcher:
+    """Finds many phrases at once, each as `phrase_regex` finds it alone.
+
+    One Aho-Corasick automaton holds the first word of every phrase (in lower case); a place where
+    a first word occurs is confirmed with that phrase's own pattern, compiled when first needed.
+    So the cost of a document grows with its length and the number of candidate places, not with
+    the number of phrases: 60,000 entries cost about what 60 do.
+    """
+
+    def __init__(self, phrases):
+        import ahocorasick
+
+        self.phrases = [(p, bool(cs)) for p, cs in phrases]
+        self.automaton = ahocorasick.Automaton()
+        firsts: dict[str, list[int]] = {}
+        for i, (phrase, _) in enumerate(self.phrases):
+            words = phrase.split()
+            if words:
+                firsts.setdefault(_lower(words[0]), []).append(i)
+        self.words = [tuple(_lower(w) for w in phrase.split()) for phrase, _ in self.phrases]
+        for key, indices in firsts.items():
+            self.automaton.add_word(key, (len(key), tuple(indices)))
+        self.empty = not firsts
+        if not self.empty:
+            self.automaton.make_automaton()
+
+    def finditer(self, text: str):
+        """Yield (phrase index, match), by phrase index and then by position; the matches of one
+        phrase do not overlap, as with `finditer`."""
+        if self.empty or not text:
+            return
+        low = _lower(text)
+        candidates: dict[int, list[int]] = {}
+        for end, (length, indices) in self.automaton.iter(low):
+            start = end + 1 - length
+            if start > 0 and _WORD_CHAR.match(text, start - 1):
+                continue  # inside a word: no phrase starts here
+            for i in indices:
+                candidates.setdefault(i, []).append(start)
+        for i in sorted(candidates):
+            pattern = None
+            last_end = -1
+            for start in candidates[i]:
+                if start < last_end or not _words_follow(text, low, start, self.words[i]):
+                    continue
+                pattern = pattern or phrase_regex(*self.phrases[i])
+                m = pattern.match(text, start)
+                if m is not None:
+                    last_end = m.end()
+                    yield i, m
+
+
+def _words_follow(text: str, low: str, start: int, words: tuple) -> bool:
+    """A quick test that the words of a phrase follow each other from `start`, separated as
+    `phrase_regex` allows (it never rejects a place the pattern would match)."""
+    pos = start + len(words[0])
+    for word in words[1:]:
+        sep = pos
+        while pos < len(text) and (text[pos].isspace() or text[pos] == "-" or _SEPARATOR.match(text, pos)):
+            pos += 1
+        if pos == sep or not low.startswith(word, pos):
+            return False
+        pos += len(word)
+    return True
+
+
+_SEPARATOR = regex.compile(r"[\s\-]")
+
+
+def find_variants(doc, entries, matcher: PhraseMatcher | None = None):
     """Yield (match, canonical, note) for each termbase variant in the document.
 
     `entries` are (canonical, variants, context words, case_sensitive, note); with context words,
-    a variant counts only in a sentence that contains one of them.
+    a variant counts only in a sentence that contains one of them. `matcher` is
+    `variant_matcher(entries)`, built once for many documents.
     """
-    for use, variants, context, case_sensitive, note in entries:
-        context_re = (regex.compile(r"\b(?:" + "|".join(regex.escape(c) for c in context) + r")\b", regex.IGNORECASE)
-                      if context else None)
+    matcher = matcher or variant_matcher(entries)
+    owners = matcher.owners
+    for i, m in matcher.finditer(doc.text):
+        use, _, context, _, note = entries[owners[i]]
+        if context:
+            s, e = doc.sentence_at(m.start())
+            if not _context_regex(tuple(context)).search(doc.text, s, max(e, m.end())):
+                continue
+        yield m, use, note
+
+
+def variant_matcher(entries) -> PhraseMatcher:
+    phrases, owners = [], []
+    for k, (_, variants, _, case_sensitive, _) in enumerate(entries):
         for variant in variants:
-            for m in phrase_regex(variant, case_sensitive).finditer(doc.text):
-                if context_re is not None:
-                    s, e = doc.sentence_at(m.start())
-                    if not context_re.search(doc.text, s, max(e, m.end())):
-                        continue
-                yield m, use, note
+            phrases.append((variant, case_sensitive))
+            owners.append(k)
+    matcher = PhraseMatcher(phrases)
+    matcher.owners = owners
+    return matcher
+
+
+@lru_cache(maxsize=4096)
+def _context_regex(context: tuple):
+    return regex.compile(r"\b(?:" + "|".join(regex.escape(c) for c in context) + r")\b", regex.IGNORECASE)

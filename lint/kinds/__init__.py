@@ -66,3 +66,31 @@ def as_list(data: LineDict, key: str, where) -> list:
     if not isinstance(value, list):
         raise MtlintError(f"{where(key)}: {key} must be a list")
     return value
+
+
+# A declarative rule's pattern may come from the project (`rule-dirs`), so it runs under the regex
+# module's time limit: a pattern that backtracks without end becomes one finding, not a hang.
+TIME_LIMIT = 2.0  # seconds per document, plus TIME_PER_MB for each million characters
+TIME_PER_MB = 2.0
+
+
+def time_limit(text: str) -> float:
+    return TIME_LIMIT + TIME_PER_MB * len(text) / 1_000_000
+
+
+def scan(pattern, text: str, **kwargs):
+    """`pattern.finditer(text)` under a time limit; yields the matches, then None if the limit
+    stopped the scan."""
+    try:
+        yield from pattern.finditer(text, timeout=time_limit(text), **kwargs)
+    except TimeoutError:
+        yield None
+
+
+def timeout_hit(rule: Rule, text: str) -> Hit:
+    from lint.finding import Hit
+
+    return Hit(0, 0, f"Rule {rule.code} ({rule.name}, {rule.source}) stopped: its pattern ran over the "
+                     f"time limit of {time_limit(text):.0f} s on this file (catastrophic backtracking?); "
+                     f"its other findings in this file may be missing",
+               severity="error", text="", context="")

@@ -18,7 +18,7 @@ import regex
 
 from lint import MtlintError
 from lint.finding import Hit
-from lint.kinds import as_list
+from lint.kinds import as_list, scan, timeout_hit
 from lint.rule import Rule
 
 
@@ -61,7 +61,10 @@ class ExistenceRule(Rule):
 
     def check(self, doc, ctx):
         title_end = doc.line_bounds(doc.first_content_line)[1] if self.skip_title else -1
-        for m in self.pattern.finditer(doc.text):
+        for m in scan(self.pattern, doc.text):
+            if m is None:
+                yield timeout_hit(self, doc.text)
+                return
             start, end = (m.span("m") if "m" in m.groupdict() and m.group("m") is not None else m.span())
             if start == end or start < title_end:
                 continue

@@ -12,6 +12,7 @@ import regex
 
 from lint import MtlintError
 from lint.finding import Hit
+from lint.kinds import scan, timeout_hit
 from lint.kinds.existence import phrase_pattern
 from lint.rule import Rule
 
@@ -44,7 +45,10 @@ class SubstitutionRule(Rule):
         self.fixable = True
 
     def check(self, doc, ctx):
-        for m in self.pattern.finditer(doc.text):
+        for m in scan(self.pattern, doc.text):
+            if m is None:
+                yield timeout_hit(self, doc.text)
+                return
             if self.quotes == "skip" and doc.in_quote(m.start(), m.end()):
                 continue
             text = m.group()
