@@ -64,7 +64,7 @@ class CacheEncodeError(Exception):
 _FACTORIES = {"list": list, "set": set, "int": int, "dict": dict, "float": float, "str": str, "tuple": tuple,
               "Counter": Counter}
 _FACTORY_NAMES = {v: k for k, v in _FACTORIES.items()}
-_IDENT = re.compile(r"[A-Za-z][A-Za-z0-9_]*\Z")
+_IDENT = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 
 
 def _pairs(items) -> list:
@@ -148,10 +148,10 @@ def _class(module: str, qualname: str):
 @lru_cache(maxsize=256)
 def _class_named(module: str, qualname: str):
     parts = module.split(".")
-    if parts[0] != "lint" or not all(_IDENT.match(p) for p in parts):
+    if parts[0] != "lint" or not all(_IDENT.fullmatch(p) for p in parts):
         raise CacheFormatError(f"class from outside mtlint: {module}")
     names = qualname.split(".")
-    if not all(_IDENT.match(n) for n in names):
+    if not all(_IDENT.fullmatch(n) for n in names):
         raise CacheFormatError(f"not a class name: {qualname}")
     try:
         obj = importlib.import_module(module)
@@ -227,7 +227,7 @@ def decode(data):
                     object.__setattr__(obj, k, v if type(v) in _PLAIN else decode(v))
                 return obj
             fields = data["f"]
-            if type(fields) is not dict or not all(_IDENT.match(k) for k in fields):
+            if type(fields) is not dict or not all(_IDENT.fullmatch(k) for k in fields):
                 raise CacheFormatError("bad fields")
             allowed = _field_names(cls)
             if allowed is not None and not set(fields) <= allowed:

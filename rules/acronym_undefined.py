@@ -53,7 +53,7 @@ DESCRIBED_BEFORE = regex.compile(rf"\b(?:(?i:{KINDS})s?,?|called|named|dubbed|kn
 BRAND_BEFORE = regex.compile(r"(?<![.!?:;][ ]|\n|^)(?<!\p{L})\p{Lu}\p{Ll}{2,20}(?<!an|ish|ese|ic|i)[ ]$")
 # One of a list of names: "Monsoon, HMV and Jessops", "EADS and BAE Systems".
 IN_LIST_AFTER = regex.compile(r"(?:,[ \t]{1,2}|[ \t]{1,2}and[ \t]{1,2})\p{Lu}[\p{Ll}\p{Lu}]")
-IN_LIST_BEFORE = regex.compile(r"\p{Lu}[\p{L}&]+(?:,[ \t]{1,2}|[ \t]{1,2}and[ \t]{1,2})$")
+IN_LIST_BEFORE = regex.compile(r"(?<![\p{L}&])\p{Lu}[\p{L}&]++(?:,[ \t]{1,2}|[ \t]{1,2}and[ \t]{1,2})$")
 # A place in capitals opening a dateline: "BAKU, Azerbaijan", "JAKARTA -", "PARIS (AFP)".
 DATELINE_PLACE = regex.compile(r"[ \t]{0,2}(?:,[ \t]{0,2}\p{Lu}|[-–—]|\()")
 BRACKETED = regex.compile(r"\(\s*+([A-Z]{2,6}s?)\s*+\)")  # "(HCS)"

@@ -33,7 +33,7 @@ DASH = r"(?:[-–—]{1,2}|:|_)"
 # opening dateline of wire copy. Roundups of briefs carry one per item further down, so it is
 # looked for only near the top of the article.
 CAPITALS_DATELINE = regex.compile(
-    rf"(?P<m>(?!NOTES?\b)\p{{Lu}}{{3,}}(?:[ -]\p{{Lu}}{{2,}}){{0,2}}(?:,[ ]{{1,2}}{REGION})?(?:,?[ ]{{1,2}}{DATE})?(?:,?[ ]{{0,2}}{AGENCY})?"
+    rf"(?P<m>(?<!\p{{L}})(?!NOTES?\b)\p{{Lu}}{{3,}}+(?:[ -]\p{{Lu}}{{2,}}){{0,2}}(?:,[ ]{{1,2}}{REGION})?(?:,?[ ]{{1,2}}{DATE})?(?:,?[ ]{{0,2}}{AGENCY})?"
     rf"(?:[ ]{{1,2}}[-–—]{{1,2}}|[-–—]{{1,2}}(?=[ ])|_|,[ ]{{1,2}}{REGION},(?=[ ]\p{{Lu}}\p{{Ll}})|\.[ ]\p{{Lu}}{{3,}}\b))(?=[ ]{{0,2}}(?:[“\"]|\p{{Lu}}\p{{Ll}}|\p{{Lu}}{{2,}}[ ]\p{{Lu}}\p{{Ll}}))")
 # (Reuters) - Armenia's prime minister: an agency credit opening the story.
 AGENCY_DASH = regex.compile(r"(?P<m>\((?!Continued\b)\p{Lu}[\p{L}.]{1,20}(?:[ ]\p{Lu}[\p{L}.]{1,20})?\)[ ]{0,2}[-–—]{1,2})(?=[ ]{1,2}[\p{Lu}“\"])")
@@ -59,7 +59,8 @@ DATELINES = [
     regex.compile(rf"(?P<m>{PLACE},[ ]on[ ]{DATE}\.)"),
 ]
 # One alternation, one match call per line: the group `m` is the first alternative that matches.
-ANY_DATELINE = regex.compile("|".join(f"(?:{pattern.pattern})" for pattern in DATELINES))
+# Tried only where a word starts (as at a line start), so a search never restarts inside a word.
+ANY_DATELINE = regex.compile(r"(?<![\p{L}\p{N}’'.-])(?:" + "|".join(f"(?:{pattern.pattern})" for pattern in DATELINES) + ")")
 # "from Tehran;" inside a sentence: a source's dateline rendered word for word.
 # "According to the agency from Isfahan, ...": the same, after the agency's name.
 FROM_PLACE = regex.compile(r"\b(?P<m>[Ff]rom[ ]\p{Lu}\p{Ll}{2,20};|(?<=\b(?i:agency)[ ])from[ ]\p{Lu}\p{Ll}{2,20},)")
