@@ -46,9 +46,6 @@ import sys
 from array import array
 from collections import Counter, defaultdict
 
-from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
-
 from lint.corpus.names import (HYPHENATED, NAME, PREFIX, VOWELS, dictionary_words, fold, korean_key, name_occurrences,
                                skeleton, spelling_distance, strict_key, translit_key, zipf)
 from lint.finding import Hit, Related
@@ -168,6 +165,9 @@ def files_of(summaries: dict, spellings: set) -> dict:
 
 def similar(a: str, b: str, key_a: str, key_b: str) -> bool:
     """Two spellings that differ only as transliterations of one name do."""
+    from rapidfuzz import fuzz
+    from rapidfuzz.distance import Levenshtein
+
     if Levenshtein.distance(key_a, key_b) > 1 or same_name_or_derived(a, b):
         return False
     # The folded keys hide a lot; the spellings themselves must still look alike.
@@ -179,6 +179,9 @@ def close_in_article(a: str, b: str) -> bool:
     """Two spellings in one article close enough to be one name: a transliteration (keys one edit
     apart), diacritics dropped (Guèye / Gueye), a letter dropped, doubled or swapped (Vadimir /
     Vladimir, Filri / Firli), or Korean syllables romanized two ways (Seok-yul / Suk-yeol)."""
+    from rapidfuzz import fuzz
+    from rapidfuzz.distance import Levenshtein
+
     fa, fb = fold(PREFIX.sub("", a)), fold(PREFIX.sub("", b))
     if Levenshtein.distance(fa, fb, score_cutoff=4) > 4 or same_name_or_derived(a, b):
         return False
@@ -200,6 +203,8 @@ def close_in_article(a: str, b: str) -> bool:
 def mild(a: str, b: str) -> bool:
     """One letter more or less, two neighbours swapped, or one vowel for another: how a name is
     misspelled or transliterated. One consonant for another (Murar / Mushar) makes another name."""
+    from rapidfuzz.distance import Levenshtein
+
     ops = Levenshtein.editops(a, b)
     if len(ops) != 1 or ops[0].tag != "replace":
         return True
@@ -211,6 +216,8 @@ def similar_given_names(a: str, b: str) -> bool:
     """Two given names that are one name romanized two ways (Nikolai / Nikolay, Sergei / Sergey) or
     misspelled (Vadimir / Vladimir); two established given names one letter apart (Mark / Mary,
     Brian / Bryan aside) are two names."""
+    from rapidfuzz import fuzz
+
     if a == b or same_name_or_derived(a, b):
         return False
     fa, fb = fold(a), fold(b)
