@@ -8,7 +8,12 @@ What it flags:
   as one word and as two ("Khomeini Shahr" / "Khomeinishahr"); names in capitals after a given
   name ("Macky SALL") and possessives count as the name;
 - two spellings in different articles with evidence that they are one person: the same rare
-  given name before both ("Saqr Al-Jaroushi" / "Saqr Geroushi");
+  given name before both ("Saqr Al-Jaroushi" / "Saqr Geroushi"); any shared given name when the
+  surname is unknown to general English text and differs only as transliteration spells it
+  ("Alexander Yevstifeyev" / "Alexander Yevstifeev"); a Korean given name after one family name
+  romanized two ways ("Cho Seung-rae" / "Jo Seung-lae"); the article written "al X" and "al-X".
+  When the usual spelling is itself used in only one or two articles, it is reported there too
+  (without a fix): each of those articles disagrees with the other;
 - one given name romanized two ways before the same surname ("Sergei" / "Sergey Zhvachkin"),
   in one article, or across articles when the surname is rare in English text.
 
@@ -54,12 +59,15 @@ from lint.rule import Rule
 MAX_OCCURRENCES = 50  # per spelling per file kept in a summary
 DEMONYM_ENDINGS = {"i", "is", "n", "ns", "an", "ans", "ian", "ians", "ese", "ish", "s", "es"}
 RARE_GIVEN_NAME = 3  # a given name shared by two spellings is evidence only if it is this rare
+MIRROR_FILES = 2  # the usual spelling is reported too when so few articles use it
+RARE_SURNAME = 1.0  # ... unless the surname itself is this rare in English text (Zipf)
 # Zipf frequencies in general English text (wordfreq): 2 is a name seen now and then, 3 once per
 # million words, 4.5 a household word.
 ESTABLISHED = 2.0  # a spelling in its own right
 WELL_KNOWN_GAP = 1.0  # ... beside one this much more common is another, better-known name
 COMMON_WORD = 3.0
 ESTABLISHED_GIVEN = 2.5
+KNOWN_NAME = 2.6  # a spelling English text knows this well is rarely a fresh transliteration
 WELL_KNOWN = 3.5  # a name this common (Chelsea, Egypt) misspelled is a plain misspelling
 GIVEN_NAME_MAX = 4.0
 COMMON_GIVEN = 3.5  # two given names both this common are two names, however alike  # a word this common before a surname is not a given name ("Beautiful", "Donkey")
@@ -241,6 +249,12 @@ def transliterated(a: str, b: str) -> bool:
     return strict_key(a) == strict_key(b)
 
 
+def known_name_slip(variant: str, canonical: str) -> bool:
+    """A name general English text knows (Lockhart, Kellogg) beside a spelling it does not know at
+    all: a typist's slip in an English name, not a second transliteration."""
+    return zipf(PREFIX.sub("", canonical)) >= KNOWN_NAME and zipf(PREFIX.sub("", variant)) < 1.0
+
+
 def two_names(a: str, b: str, stats: dict) -> bool:
     """Guards against merging two different names that look alike.
 
@@ -292,6 +306,16 @@ def candidate_pairs(stats: dict):
             for b, kb in members[i + 1:]:
                 if similar(a, b, ka, kb):
                     yield a, b
+    # Korean syllables romanized two ways (Seung-rae / Seung-lae): r / l, eo / u fold together
+    by_korean = defaultdict(list)
+    for spelling, s in stats.items():
+        if "-" in spelling and not s["lowered"]:
+            by_korean[korean_key(spelling)].append(spelling)
+    for members in by_korean.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if skeleton(translit_key(a)) != skeleton(translit_key(b)):  # else yielded above
+                    yield a, b
 
 
 def clusters(summaries: dict):
@@ -317,6 +341,9 @@ def clusters(summaries: dict):
 def same_name_or_derived(a: str, b: str) -> bool:
     """"al-Namrous" / "Namrous" (the article dropped on second reference) and "Turks" / "Turkish"
     (one word derived from the other) are not two spellings of one name."""
+    pa, pb = PREFIX.match(a), PREFIX.match(b)
+    if pa and pb and pa.group()[-1] != pb.group()[-1] and a[3:] == b[3:]:
+        return False  # "al Hariri" / "al-Hariri": the article written two ways is a variant
     a, b = PREFIX.sub("", a).lower(), PREFIX.sub("", b).lower()
     if a == b:
         return True
@@ -362,15 +389,41 @@ def given_name_spread(stats: dict) -> Counter:
     return spread
 
 
+def korean_family(variant, canonical, stats) -> str | None:
+    """A Korean given name romanized two ways after one family name romanized two ways
+    ("Cho Seung-rae" / "Jo Seung-lae", "Yun Seok-yeol" / "Yoon Suk-yeol"): the family name
+    stands first, so the word before is the family name, and its romanizations fold together."""
+    if "-" not in variant or "-" not in canonical:
+        return None
+    if korean_key(fold(variant)) != korean_key(fold(canonical)):
+        return None  # a vowel of another quality: another name (Jong-un / Jong-il)
+    for x in sorted(stats[variant]["given"]):
+        for y in sorted(stats[canonical]["given"]):
+            if 2 <= len(x) <= 5 and 2 <= len(y) <= 5 and korean_key(x) == korean_key(y):
+                return x if x == y else f"{x} / {y}"
+    return None
+
+
 def evidence(variant, canonical, stats, spread, where) -> str | None:
     v, c = stats[variant], stats[canonical]
-    if v["given"] and c["given"] and not (v["given"] & c["given"]):
+    family = korean_family(variant, canonical, stats)
+    if v["given"] and c["given"] and not (v["given"] & c["given"]) and family is None:
         return None  # different given names: different people
     if set(where[variant]) & set(where[canonical]):
         return "the same article"
+    if family is not None:
+        return f"the same family name ({family})"
     shared = sorted(g for g in v["given"] & c["given"] if spread[g] <= RARE_GIVEN_NAME and is_given_name(g, stats))
     if shared:
         return f"the same given name ({shared[0]})"
+    # a common given name before a surname that general English text does not know, spelled two
+    # ways only as transliteration spells it ("Alexander Yevstifeyev" / "Alexander Yevstifeev")
+    if (strict_key(variant) == strict_key(canonical)
+            and max(zipf(PREFIX.sub("", variant)), zipf(PREFIX.sub("", canonical))) < RARE_SURNAME):
+        shared = sorted(g for g in v["given"] & c["given"]
+                        if zipf(g) < COMMON_WORD + 2 and not stats.get(g, {}).get("lowered", True))
+        if shared:
+            return f"the same full name ({shared[0]} {canonical})"
     return None
 
 
@@ -396,6 +449,14 @@ class TransliterationVariant(Rule):
         {"fail": "Schools in Khomeini Shahr closed. Officials in Khomeinishahr said so.", "at": ["1:12", "1:48"]},
         {"files": {"a.txt": "Governor Sergei Zhvachkin resigned.", "b.txt": "Sergey Zhvachkin, the governor, resigned."},
          "at": ["a.txt:1:10", "b.txt:1:1"]},
+        {"files": {"a.txt": "Governor Alexander Pribylovsky resigned. Pribylovsky left. Pribylovsky wept.",
+                   "b.txt": "Alexander Pribylovskiy, the governor, resigned."},
+         "at": ["a.txt:1:20", "b.txt:1:11"]},
+        {"files": {"a.txt": "Guard chief Cho Dong-ryeol refused.", "b.txt": "Jo Dong-lyeol, the guard chief, refused."},
+         "at": ["a.txt:1:17", "b.txt:1:4"]},
+        {"files": {"a.txt": "Speaker Tarek al Mansouri spoke.", "b.txt": "Tarek al-Mansouri replied."},
+         "at": ["a.txt:1:15", "b.txt:1:7"]},
+        {"files": {"a.txt": "Alexander Smith spoke.", "b.txt": "Alexander Smyth replied.", "c.txt": "Kim Jong-un met Kim Jong-il."}},
         {"pass": "Defense Minister Hulusi Akar met spokesman Hami Aksoy. Akar and Aksoy spoke."},
         {"pass": "Kim Jong-il and Kim Jong-un met. Matt Dawson and Phil Dowson played."},
         {"pass": "Libya and the Libyan army; Tripoli and Tripolitania; Sudan and the Sudanese; the Turks and Turkish; Qatar and the Qatari side."},
@@ -483,7 +544,8 @@ class TransliterationVariant(Rule):
                         line, col = first[canonical]
                         related = (Related(path, line, col, f"`{canonical}` is used here"),)
                         if ((transliterated(variant, canonical) or headline(variant, canonical))
-                                and zipf(PREFIX.sub("", canonical)) < WELL_KNOWN):
+                                and zipf(PREFIX.sub("", canonical)) < WELL_KNOWN
+                                and not known_name_slip(variant, canonical)):
                             message, severity = (f"`{variant}` looks like a variant spelling of `{canonical}` "
                                                  f"(evidence: the same article)"), None
                         else:  # a letter dropped, doubled or swapped in a name: a misspelling
@@ -531,6 +593,17 @@ class TransliterationVariant(Rule):
                 for path, starts in where[variant].items():
                     self._report(hits, path, starts, len(variant), message,
                                  fix=canonical if pair else None, related=related)
+            if pair is not None and stats[pair[1]]["files"] <= MIRROR_FILES:
+                # the usual spelling, in the few articles that use it, still disagrees with the
+                # others: the copy desk of each article must see the conflict
+                variant, canonical = pair
+                v = stats[variant]
+                ref_path, ref_line, ref_col = v["first"]
+                related = (Related(ref_path, ref_line, ref_col, f"`{variant}` is used here"),)
+                message = (f"`{canonical}` is spelled `{variant}` in another article (evidence: {why}); "
+                           f"write it one way")
+                for path, starts in where[canonical].items():
+                    self._report(hits, path, starts, len(canonical), message, related=related)
 
     @staticmethod
     def _only_across(variant, canonical, where):
@@ -568,7 +641,11 @@ class TransliterationVariant(Rule):
                     why = "the same article" if same_article else f"the same surname ({surname})"
                     # across articles, a surname general English text knows may be two people's; a
                     # typist's slip in a given name is a misspelling, not a second romanization
-                    confident = same_article or (strict_key(a) == strict_key(b) and zipf(surname) < ESTABLISHED_GIVEN)
+                    # in one article, a common word or name with a letter wrong before a
+                    # company's or a person's name ("Compact" / "Comact") is a typist's slip
+                    confident = ((same_article and (strict_key(a) == strict_key(b)
+                                                    or max(zipf(a), zipf(b)) < COMMON_WORD))
+                                 or (strict_key(a) == strict_key(b) and zipf(surname) < ESTABLISHED_GIVEN))
                     severity = None if confident else "info"
                     for variant, other in sides:
                         ref_path, _, ref_starts = givens[other][0]
