@@ -60,6 +60,7 @@ MAX_OCCURRENCES = 50  # per spelling per file kept in a summary
 DEMONYM_ENDINGS = {"i", "is", "n", "ns", "an", "ans", "ian", "ians", "ese", "ish", "s", "es"}
 RARE_GIVEN_NAME = 3  # a given name shared by two spellings is evidence only if it is this rare
 MIRROR_FILES = 2  # the usual spelling is reported too when so few articles use it
+MIRROR_USES = 2  # a given name used this rarely is reported too
 RARE_SURNAME = 1.0  # ... unless the surname itself is this rare in English text (Zipf)
 # Zipf frequencies in general English text (wordfreq): 2 is a name seen now and then, 3 once per
 # million words, 4.5 a household word.
@@ -579,6 +580,12 @@ class TransliterationVariant(Rule):
                                                  f"(used in the same article)"), "info"
                         self._report(hits, path, summary.occurrences(i if variant == a else j), len(variant),
                                      message, fix=canonical, related=related, severity=severity)
+                        if severity is None and canonical not in house and here[canonical] == here[variant]:
+                            # as many uses each way: the article itself does not say which is right
+                            line, col = first[variant]
+                            self._report(hits, path, summary.occurrences(i if canonical == a else j), len(canonical),
+                                         f"`{canonical}` is also spelled `{variant}` in this article; write it one way",
+                                         related=(Related(path, line, col, f"`{variant}` is used here"),))
 
     def _across_articles(self, summaries, stats, canonical_names, house, options, hits):
         """Two spellings in different articles, with evidence that they name one person."""
@@ -675,6 +682,12 @@ class TransliterationVariant(Rule):
                                                     or max(zipf(a), zipf(b)) < COMMON_WORD))
                                  or (strict_key(a) == strict_key(b) and zipf(surname) < ESTABLISHED_GIVEN))
                     severity = None if confident else "info"
+                    if len(sides) == 1 and confident and not same_article and count[sides[0][1]] <= MIRROR_USES:
+                        variant, other = sides[0]
+                        message = (f"`{other} {surname}` is also written `{variant} {surname}` "
+                                   f"(evidence: {why}); write the given name one way")
+                        for path, _, starts in givens[other]:
+                            self._report(hits, path, starts, len(other), message)
                     for variant, other in sides:
                         ref_path, _, ref_starts = givens[other][0]
                         message = (f"`{variant} {surname}` and `{other} {surname}`: one given name spelled two ways "

@@ -250,3 +250,17 @@ def test_common_word_with_a_letter_wrong_before_a_name_is_a_slip():
     found = lint("NAM001", {"a.txt": "Shares of Baker Hughes rose. Basker Hughes said so."})
     assert found and all(f.severity == "info" for f in found)
     assert warnings("NAM001", {"a.txt": "Sergei Melnikov spoke. Sergey Melnikov left."})
+
+
+def test_one_use_each_way_in_an_article_reports_both_spellings():
+    # "Zaytsev" is rarer in English text than "Zaitsev": the fix goes one way, both are reported
+    got = warnings("NAM001", {"a.txt": "Governor Yuri Zaitsev spoke.\nZaytsev said the clinic was full."})
+    assert sorted(f.line for f in got) == [1, 2]
+    assert [f.fix for f in got if f.fix] == ["Zaitsev"]
+
+
+def test_usual_spelling_in_few_articles_is_reported_without_a_fix():
+    files = {"a.txt": "Alexander Pribylovsky resigned. Pribylovsky left. Pribylovsky wept.",
+             "b.txt": "Alexander Pribylovskiy resigned."}
+    got = {f.path: f for f in warnings("NAM001", files)}
+    assert got["b.txt"].fix == "Pribylovsky" and got["a.txt"].fix is None
