@@ -51,6 +51,8 @@ import sys
 from array import array
 from collections import Counter, defaultdict
 
+import regex
+
 from lint.corpus.names import (HYPHENATED, NAME, PREFIX, VOWELS, dictionary_words, fold, korean_key, name_occurrences,
                                skeleton, spelling_distance, strict_key, translit_key, zipf)
 from lint.finding import Hit, Related
@@ -196,7 +198,7 @@ def close_in_article(a: str, b: str) -> bool:
         return False
     if fa == fb:
         return True
-    if HYPHENATED.search(a) or HYPHENATED.search(b):
+    if syllabic(a, b):
         ka, kb = korean_key(fa), korean_key(fb)
         if ka == kb:
             return True
@@ -207,6 +209,12 @@ def close_in_article(a: str, b: str) -> bool:
     if min(len(ka), len(kb)) >= 4 and spelling_distance(ka, kb) <= 1 and fuzz.ratio(fa, fb) >= 60 and mild(ka, kb):
         return True
     return min(len(fa), len(fb)) >= 6 and spelling_distance(fa, fb) == 1 and mild(fa, fb)
+
+
+def syllabic(a: str, b: str) -> bool:
+    """A name written in hyphenated syllables (Korean "Suk-yeol", Chinese "Ching-kuo") on either
+    side; no such syllable ends in "d", so "Miami-based" is an English compound."""
+    return bool(HYPHENATED.search(a) or HYPHENATED.search(b)) and not (a.endswith("d") or b.endswith("d"))
 
 
 def mild(a: str, b: str) -> bool:
@@ -263,6 +271,7 @@ def letters_swapped(a: str, b: str) -> bool:
     return sum(x != y for x, y in zip(fa, fb)) == 2 and max(zipf(a), zipf(b)) < COMMON_WORD
 
 
+VOWEL_LETTER = regex.compile(r"[AEIOUYaeiouy\p{M}àáâãäåèéêëìíîïòóôõöùúûüýÿ]")
 ARABIC_VOWELS = str.maketrans({"e": "i", "o": "u"})
 
 
@@ -271,7 +280,7 @@ def transliterated(a: str, b: str) -> bool:
     y / i, q / k, kh / h, Russian endings, Korean syllables, and in a name with the Arabic
     article, e / i and o / u for one short vowel: "Al-Younes" / "Al-Younis"), not a typist's
     slip (a letter doubled, dropped or swapped, one vowel for another)."""
-    if HYPHENATED.search(PREFIX.sub("", a)) or HYPHENATED.search(PREFIX.sub("", b)):
+    if syllabic(PREFIX.sub("", a), PREFIX.sub("", b)):
         return True  # close_in_article already demands the same vowels
     ka, kb = strict_key(a), strict_key(b)
     if ka == kb:
@@ -322,8 +331,8 @@ def candidate_pairs(stats: dict):
         if s["lowered"] or s["followed"] * 2 > s["count"]:
             continue  # a common word, or mostly a given name
         key = translit_key(spelling)
-        if len(key) < 4 or len(skeleton(key)) < 2:
-            continue
+        if len(key) < 4 or len(skeleton(key)) < 2 or not VOWEL_LETTER.search(spelling):
+            continue  # too short, or an abbreviation ("Stks")
         by_skeleton[skeleton(key)].append((spelling, key))
     for members in by_skeleton.values():
         for i, (a, ka) in enumerate(members):
@@ -535,8 +544,9 @@ class TransliterationVariant(Rule):
             lowered = set(summary.lowered)
             buckets = defaultdict(list)
             for i, spelling in enumerate(summary.spellings):
-                if i in lowered or summary.followed[i] * 2 > summary.counts[i] or spelling in canonical_names:
-                    continue  # a common word, a given name, or left to the termbase rules
+                if (i in lowered or summary.followed[i] * 2 > summary.counts[i] or spelling in canonical_names
+                        or not VOWEL_LETTER.search(spelling)):
+                    continue  # a common word, a given name, an abbreviation, or left to the termbase rules
                 key = translit_key(spelling)
                 buckets[key[:1]].append(i)
             for members in buckets.values():
@@ -623,8 +633,11 @@ class TransliterationVariant(Rule):
                 else:
                     message = (f"`{variant}` looks like a variant spelling of `{canonical}` "
                                f"({c['count']} use{'s' if c['count'] != 1 else ''}; evidence: {why})")
-                # two neighbours swapped (Kwakye / Kwayke) is a typist's slip, not a transliteration
-                severity = "info" if swapped(variant, canonical) else None
+                # two neighbours swapped (Kwakye / Kwayke), or a letter wrong in a name English text
+                # knows well, is a typist's slip, not a transliteration
+                severity = ("info" if swapped(variant, canonical)
+                            or (known_name_slip(variant, canonical) and not transliterated(variant, canonical))
+                            else None)
                 for path, starts in where[variant].items():
                     self._report(hits, path, starts, len(variant), message,
                                  fix=canonical if pair else None, related=related, severity=severity)

@@ -264,3 +264,8 @@ def test_usual_spelling_in_few_articles_is_reported_without_a_fix():
              "b.txt": "Alexander Pribylovskiy resigned."}
     got = {f.path: f for f in warnings("NAM001", files)}
     assert got["b.txt"].fix == "Pribylovsky" and got["a.txt"].fix is None
+
+
+def test_abbreviations_and_english_compounds_are_not_name_variants():
+    assert warnings("NAM001", {"a.txt": "Stcks rose. Later Stks fell. Stcks again."}) == []
+    assert warnings("NAM001", {"a.txt": "The Miami-based firm said so. Another Miami-base unit agreed."}) == []
