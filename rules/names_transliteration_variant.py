@@ -612,7 +612,8 @@ class TransliterationVariant(Rule):
                                                  f"(used in the same article)"), "info"
                         self._report(hits, path, summary.occurrences(i if variant == a else j), len(variant),
                                      message, fix=canonical, related=related, severity=severity)
-                        if severity is None and canonical not in house and here[canonical] == here[variant]:
+                        if (severity is None and canonical not in house and here[canonical] == here[variant]
+                                and len(fold(variant)) == len(fold(canonical))):  # not a letter dropped
                             # as many uses each way: the article itself does not say which is right
                             line, col = first[variant]
                             self._report(hits, path, summary.occurrences(i if canonical == a else j), len(canonical),
@@ -663,7 +664,7 @@ class TransliterationVariant(Rule):
                 for path, starts in where[variant].items():
                     self._report(hits, path, starts, len(variant), message,
                                  fix=canonical if pair else None, related=related, severity=severity)
-            if pair is not None and stats[pair[1]]["files"] <= MIRROR_FILES:
+            if pair is not None and stats[pair[1]]["files"] <= MIRROR_FILES and transliterated(*pair):
                 # the usual spelling, in the few articles that use it, still disagrees with the
                 # others: the copy desk of each article must see the conflict
                 variant, canonical = pair

@@ -269,3 +269,9 @@ def test_usual_spelling_in_few_articles_is_reported_without_a_fix():
 def test_abbreviations_and_english_compounds_are_not_name_variants():
     assert warnings("NAM001", {"a.txt": "Stcks rose. Later Stks fell. Stcks again."}) == []
     assert warnings("NAM001", {"a.txt": "The Miami-based firm said so. Another Miami-base unit agreed."}) == []
+
+
+
+def test_the_usual_spelling_is_not_reported_beside_a_typing_slip_elsewhere():
+    files = {"a.txt": "Saqr Jaroushi spoke. Jaroushi left. Jaroushi returned.", "b.txt": "Saqr Jaroshi spoke."}
+    assert [f.path for f in warnings("NAM001", files)] == ["b.txt"]
