@@ -24,8 +24,12 @@ extraction split one person in two. A copy desk fixes the spelling to the house 
 
 Severity. A difference that transliteration from another script makes is a warning, and so is
 a headline that spells a name otherwise than the body (two hands at work). A typist's slip in a
-name (a letter doubled, dropped or swapped, one vowel for another: "Pennzol" beside "Pennzoil")
-and a given name misspelled across articles are reported as information.
+name (a letter doubled, dropped or swapped, one vowel for another: "Pennzol" beside "Pennzoil"),
+a letter wrong in a name or word general English text knows well ("Lochart" / "Lockhart",
+"Basker Hughes" / "Baker Hughes"), two neighbours swapped across articles ("Kwayke" /
+"Kwakye") and a given name misspelled across articles are reported as information. In a name
+with the Arabic article, e / i and o / u render one short vowel ("Al-Younes" / "Al-Younis") and
+count as transliteration.
 
 What is not flagged (precision first): spellings with different given names ("Mohammed Ali" /
 "Mohammad Reza"; "Brian" / "Bryan", two common given names of their own) are different
