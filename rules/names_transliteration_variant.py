@@ -8,7 +8,14 @@ What it flags:
   as one word and as two ("Khomeini Shahr" / "Khomeinishahr"); names in capitals after a given
   name ("Macky SALL") and possessives count as the name;
 - two spellings in different articles with evidence that they are one person: the same rare
-  given name before both ("Saqr Al-Jaroushi" / "Saqr Geroushi");
+  given name before both ("Saqr Al-Jaroushi" / "Saqr Geroushi"); any shared given name when the
+  surname is unknown to general English text and differs only as transliteration spells it
+  ("Alexander Yevstifeyev" / "Alexander Yevstifeev"); a Korean given name after one family name
+  romanized two ways ("Cho Seung-rae" / "Jo Seung-lae"); the article written "al X" and "al-X";
+  two rare spellings both cited as a news agency, newspaper or channel ("the Borna news agency"
+  / "the news agency Berna").
+  When the usual spelling is itself used in only one or two articles, it is reported there too
+  (without a fix): each of those articles disagrees with the other;
 - one given name romanized two ways before the same surname ("Sergei" / "Sergey Zhvachkin"),
   in one article, or across articles when the surname is rare in English text.
 
@@ -17,8 +24,12 @@ extraction split one person in two. A copy desk fixes the spelling to the house 
 
 Severity. A difference that transliteration from another script makes is a warning, and so is
 a headline that spells a name otherwise than the body (two hands at work). A typist's slip in a
-name (a letter doubled, dropped or swapped, one vowel for another: "Pennzol" beside "Pennzoil")
-and a given name misspelled across articles are reported as information.
+name (a letter doubled, dropped or swapped, one vowel for another: "Pennzol" beside "Pennzoil"),
+a letter wrong in a name or word general English text knows well ("Lochart" / "Lockhart",
+"Basker Hughes" / "Baker Hughes"), two neighbours swapped across articles ("Kwayke" /
+"Kwakye") and a given name misspelled across articles are reported as information. In a name
+with the Arabic article, e / i and o / u render one short vowel ("Al-Younes" / "Al-Younis") and
+count as transliteration.
 
 What is not flagged (precision first): spellings with different given names ("Mohammed Ali" /
 "Mohammad Reza"; "Brian" / "Bryan", two common given names of their own) are different
@@ -46,8 +57,7 @@ import sys
 from array import array
 from collections import Counter, defaultdict
 
-from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
+import regex
 
 from lint.corpus.names import (HYPHENATED, NAME, PREFIX, VOWELS, dictionary_words, fold, korean_key, name_occurrences,
                                skeleton, spelling_distance, strict_key, translit_key, zipf)
@@ -57,12 +67,16 @@ from lint.rule import Rule
 MAX_OCCURRENCES = 50  # per spelling per file kept in a summary
 DEMONYM_ENDINGS = {"i", "is", "n", "ns", "an", "ans", "ian", "ians", "ese", "ish", "s", "es"}
 RARE_GIVEN_NAME = 3  # a given name shared by two spellings is evidence only if it is this rare
+MIRROR_FILES = 2  # the usual spelling is reported too when so few articles use it
+MIRROR_USES = 2  # a given name used this rarely is reported too
+RARE_SURNAME = 1.0  # ... unless the surname itself is this rare in English text (Zipf)
 # Zipf frequencies in general English text (wordfreq): 2 is a name seen now and then, 3 once per
 # million words, 4.5 a household word.
 ESTABLISHED = 2.0  # a spelling in its own right
 WELL_KNOWN_GAP = 1.0  # ... beside one this much more common is another, better-known name
 COMMON_WORD = 3.0
 ESTABLISHED_GIVEN = 2.5
+KNOWN_NAME = 2.6  # a spelling English text knows this well is rarely a fresh transliteration
 WELL_KNOWN = 3.5  # a name this common (Chelsea, Egypt) misspelled is a plain misspelling
 GIVEN_NAME_MAX = 4.0
 COMMON_GIVEN = 3.5  # two given names both this common are two names, however alike  # a word this common before a surname is not a given name ("Beautiful", "Donkey")
@@ -77,7 +91,7 @@ class NameSummary:
     name (given name and surname): how often it occurs and where its given name stands."""
 
     __slots__ = ("spellings", "counts", "followed", "given", "first", "starts", "bounds", "lowered", "fullnames",
-                 "joined")
+                 "joined", "outlets")
 
     def __init__(self, doc):
         entries: dict = {}
@@ -107,12 +121,24 @@ class NameSummary:
         self.lowered = tuple(i for i, sp in enumerate(self.spellings) if sp.lower() in lower_words)
         self.fullnames = tuple((g, sp, n, tuple(starts)) for (g, sp), (n, starts) in full.items())
         self.joined = split_names(doc, self.spellings)
+        self.outlets = tuple(i for i, (sp, e) in enumerate(entries.items())
+                             if any(is_outlet(doc.text, start, len(sp)) for start in e[3]))
 
     def index(self) -> dict:
         return {sp: i for i, sp in enumerate(self.spellings)}
 
     def occurrences(self, i: int) -> list[int]:
         return list(self.starts[self.bounds[i]:self.bounds[i + 1]])
+
+
+OUTLET_BEFORE = regex.compile(r"(?:news agency|agency|newspaper|daily|channel)[ \t]$", regex.IGNORECASE)
+OUTLET_AFTER = regex.compile(r"^[ \t](?:news agency|agency|newspaper|daily|TV|channel)\b", regex.IGNORECASE)
+
+
+def is_outlet(text: str, start: int, length: int) -> bool:
+    """A name standing beside "news agency", "newspaper" or "channel": an outlet cited as a source."""
+    return bool(OUTLET_BEFORE.search(text[max(0, start - 20):start])
+                or OUTLET_AFTER.match(text[start + length:start + length + 20]))
 
 
 def split_names(doc, spellings) -> tuple:
@@ -153,6 +179,8 @@ def corpus_stats(summaries: dict) -> dict:
             s["followed"] += summary.followed[i]
         for i in summary.lowered:
             stats[summary.spellings[i]]["lowered"] = True
+        for i in summary.outlets:
+            stats[summary.spellings[i]]["outlet"] = True
     return stats
 
 
@@ -168,6 +196,9 @@ def files_of(summaries: dict, spellings: set) -> dict:
 
 def similar(a: str, b: str, key_a: str, key_b: str) -> bool:
     """Two spellings that differ only as transliterations of one name do."""
+    from rapidfuzz import fuzz
+    from rapidfuzz.distance import Levenshtein
+
     if Levenshtein.distance(key_a, key_b) > 1 or same_name_or_derived(a, b):
         return False
     # The folded keys hide a lot; the spellings themselves must still look alike.
@@ -179,12 +210,15 @@ def close_in_article(a: str, b: str) -> bool:
     """Two spellings in one article close enough to be one name: a transliteration (keys one edit
     apart), diacritics dropped (Guèye / Gueye), a letter dropped, doubled or swapped (Vadimir /
     Vladimir, Filri / Firli), or Korean syllables romanized two ways (Seok-yul / Suk-yeol)."""
+    from rapidfuzz import fuzz
+    from rapidfuzz.distance import Levenshtein
+
     fa, fb = fold(PREFIX.sub("", a)), fold(PREFIX.sub("", b))
     if Levenshtein.distance(fa, fb, score_cutoff=4) > 4 or same_name_or_derived(a, b):
         return False
     if fa == fb:
         return True
-    if HYPHENATED.search(a) or HYPHENATED.search(b):
+    if syllabic(a, b):
         ka, kb = korean_key(fa), korean_key(fb)
         if ka == kb:
             return True
@@ -197,9 +231,17 @@ def close_in_article(a: str, b: str) -> bool:
     return min(len(fa), len(fb)) >= 6 and spelling_distance(fa, fb) == 1 and mild(fa, fb)
 
 
+def syllabic(a: str, b: str) -> bool:
+    """A name written in hyphenated syllables (Korean "Suk-yeol", Chinese "Ching-kuo") on either
+    side; no such syllable ends in "d", so "Miami-based" is an English compound."""
+    return bool(HYPHENATED.search(a) or HYPHENATED.search(b)) and not (a.endswith("d") or b.endswith("d"))
+
+
 def mild(a: str, b: str) -> bool:
     """One letter more or less, two neighbours swapped, or one vowel for another: how a name is
     misspelled or transliterated. One consonant for another (Murar / Mushar) makes another name."""
+    from rapidfuzz.distance import Levenshtein
+
     ops = Levenshtein.editops(a, b)
     if len(ops) != 1 or ops[0].tag != "replace":
         return True
@@ -211,6 +253,8 @@ def similar_given_names(a: str, b: str) -> bool:
     """Two given names that are one name romanized two ways (Nikolai / Nikolay, Sergei / Sergey) or
     misspelled (Vadimir / Vladimir); two established given names one letter apart (Mark / Mary,
     Brian / Bryan aside) are two names."""
+    from rapidfuzz import fuzz
+
     if a == b or same_name_or_derived(a, b):
         return False
     fa, fb = fold(a), fold(b)
@@ -225,13 +269,43 @@ def similar_given_names(a: str, b: str) -> bool:
             and min(zipf(a), zipf(b)) < ESTABLISHED_GIVEN)
 
 
+def known_name_slip(variant: str, canonical: str) -> bool:
+    """A name general English text knows (Lockhart, Kellogg) beside a spelling it does not know at
+    all: a typist's slip in an English name, not a second transliteration."""
+    return zipf(PREFIX.sub("", canonical)) >= KNOWN_NAME and zipf(PREFIX.sub("", variant)) < 1.0
+
+
+def swapped(a: str, b: str) -> bool:
+    """Two neighbouring letters swapped and nothing else: "Kwakye" / "Kwayke"."""
+    from rapidfuzz.distance import Levenshtein
+
+    fa, fb = fold(PREFIX.sub("", a)), fold(PREFIX.sub("", b))
+    return len(fa) == len(fb) and spelling_distance(fa, fb) == 1 and Levenshtein.distance(fa, fb) == 2
+
+
+def letters_swapped(a: str, b: str) -> bool:
+    """Two letters of a rare name swapped, near or apart ("Nabih" / "Nahib"): one name, mistyped."""
+    fa, fb = fold(a), fold(b)
+    if len(fa) != len(fb) or len(fa) < 4 or fa[0] != fb[0] or sorted(fa) != sorted(fb):
+        return False
+    return sum(x != y for x, y in zip(fa, fb)) == 2 and max(zipf(a), zipf(b)) < COMMON_WORD
+
+
+VOWEL_LETTER = regex.compile(r"[AEIOUYaeiouy\p{M}àáâãäåèéêëìíîïòóôõöùúûüýÿ]")
+ARABIC_VOWELS = str.maketrans({"e": "i", "o": "u"})
+
+
 def transliterated(a: str, b: str) -> bool:
     """The whole difference is one that transliteration from another script makes (diacritics,
-    y / i, q / k, kh / h, Russian endings, Korean syllables), not a typist's slip (a letter
-    doubled, dropped or swapped, one vowel for another)."""
-    if HYPHENATED.search(a) or HYPHENATED.search(b):
+    y / i, q / k, kh / h, Russian endings, Korean syllables, and in a name with the Arabic
+    article, e / i and o / u for one short vowel: "Al-Younes" / "Al-Younis"), not a typist's
+    slip (a letter doubled, dropped or swapped, one vowel for another)."""
+    if syllabic(PREFIX.sub("", a), PREFIX.sub("", b)):
         return True  # close_in_article already demands the same vowels
-    return strict_key(a) == strict_key(b)
+    ka, kb = strict_key(a), strict_key(b)
+    if ka == kb:
+        return True
+    return bool(PREFIX.match(a) and PREFIX.match(b)) and ka.translate(ARABIC_VOWELS) == kb.translate(ARABIC_VOWELS)
 
 
 def two_names(a: str, b: str, stats: dict) -> bool:
@@ -277,13 +351,23 @@ def candidate_pairs(stats: dict):
         if s["lowered"] or s["followed"] * 2 > s["count"]:
             continue  # a common word, or mostly a given name
         key = translit_key(spelling)
-        if len(key) < 4 or len(skeleton(key)) < 2:
-            continue
+        if len(key) < 4 or len(skeleton(key)) < 2 or not VOWEL_LETTER.search(spelling):
+            continue  # too short, or an abbreviation ("Stks")
         by_skeleton[skeleton(key)].append((spelling, key))
     for members in by_skeleton.values():
         for i, (a, ka) in enumerate(members):
             for b, kb in members[i + 1:]:
                 if similar(a, b, ka, kb):
+                    yield a, b
+    # Korean syllables romanized two ways (Seung-rae / Seung-lae): r / l, eo / u fold together
+    by_korean = defaultdict(list)
+    for spelling, s in stats.items():
+        if "-" in spelling and not s["lowered"]:
+            by_korean[korean_key(spelling)].append(spelling)
+    for members in by_korean.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if skeleton(translit_key(a)) != skeleton(translit_key(b)):  # else yielded above
                     yield a, b
 
 
@@ -310,6 +394,9 @@ def clusters(summaries: dict):
 def same_name_or_derived(a: str, b: str) -> bool:
     """"al-Namrous" / "Namrous" (the article dropped on second reference) and "Turks" / "Turkish"
     (one word derived from the other) are not two spellings of one name."""
+    pa, pb = PREFIX.match(a), PREFIX.match(b)
+    if pa and pb and pa.group()[-1] != pb.group()[-1] and a[3:] == b[3:]:
+        return False  # "al Hariri" / "al-Hariri": the article written two ways is a variant
     a, b = PREFIX.sub("", a).lower(), PREFIX.sub("", b).lower()
     if a == b:
         return True
@@ -355,15 +442,44 @@ def given_name_spread(stats: dict) -> Counter:
     return spread
 
 
+def korean_family(variant, canonical, stats) -> str | None:
+    """A Korean given name romanized two ways after one family name romanized two ways
+    ("Cho Seung-rae" / "Jo Seung-lae", "Yun Seok-yeol" / "Yoon Suk-yeol"): the family name
+    stands first, so the word before is the family name, and its romanizations fold together."""
+    if "-" not in variant or "-" not in canonical:
+        return None
+    if korean_key(fold(variant)) != korean_key(fold(canonical)):
+        return None  # a vowel of another quality: another name (Jong-un / Jong-il)
+    for x in sorted(stats[variant]["given"]):
+        for y in sorted(stats[canonical]["given"]):
+            if 2 <= len(x) <= 5 and 2 <= len(y) <= 5 and korean_key(x) == korean_key(y):
+                return x if x == y else f"{x} / {y}"
+    return None
+
+
 def evidence(variant, canonical, stats, spread, where) -> str | None:
     v, c = stats[variant], stats[canonical]
-    if v["given"] and c["given"] and not (v["given"] & c["given"]):
+    family = korean_family(variant, canonical, stats)
+    if v["given"] and c["given"] and not (v["given"] & c["given"]) and family is None:
         return None  # different given names: different people
     if set(where[variant]) & set(where[canonical]):
         return "the same article"
+    if family is not None:
+        return f"the same family name ({family})"
     shared = sorted(g for g in v["given"] & c["given"] if spread[g] <= RARE_GIVEN_NAME and is_given_name(g, stats))
     if shared:
         return f"the same given name ({shared[0]})"
+    if (v.get("outlet") and c.get("outlet") and not v["given"] and not c["given"]
+            and max(zipf(variant), zipf(canonical)) < ESTABLISHED_GIVEN):
+        return "both cited as a news outlet"  # one agency named two ways ("Borna" / "Berna")
+    # a common given name before a surname that general English text does not know, spelled two
+    # ways only as transliteration spells it ("Alexander Yevstifeyev" / "Alexander Yevstifeev")
+    if (strict_key(variant) == strict_key(canonical)
+            and max(zipf(PREFIX.sub("", variant)), zipf(PREFIX.sub("", canonical))) < RARE_SURNAME):
+        shared = sorted(g for g in v["given"] & c["given"]
+                        if zipf(g) < COMMON_WORD + 2 and not stats.get(g, {}).get("lowered", True))
+        if shared:
+            return f"the same full name ({shared[0]} {canonical})"
     return None
 
 
@@ -389,6 +505,20 @@ class TransliterationVariant(Rule):
         {"fail": "Schools in Khomeini Shahr closed. Officials in Khomeinishahr said so.", "at": ["1:12", "1:48"]},
         {"files": {"a.txt": "Governor Sergei Zhvachkin resigned.", "b.txt": "Sergey Zhvachkin, the governor, resigned."},
          "at": ["a.txt:1:10", "b.txt:1:1"]},
+        {"files": {"a.txt": "Governor Alexander Pribylovsky resigned. Pribylovsky left. Pribylovsky wept.",
+                   "b.txt": "Alexander Pribylovskiy, the governor, resigned."},
+         "at": ["a.txt:1:20", "b.txt:1:11"]},
+        {"files": {"a.txt": "Guard chief Cho Dong-ryeol refused.", "b.txt": "Jo Dong-lyeol, the guard chief, refused."},
+         "at": ["a.txt:1:17", "b.txt:1:4"]},
+        {"files": {"a.txt": "Speaker Tarek al Mansouri spoke.", "b.txt": "Tarek al-Mansouri replied."},
+         "at": ["a.txt:1:15", "b.txt:1:7"]},
+        {"files": {"a.txt": "Alexander Smith spoke.", "b.txt": "Alexander Smyth replied.", "c.txt": "Kim Jong-un met Kim Jong-il."}},
+        {"fail": "Speaker Nabil Harrouk opened the session.\nLater Nalib Harrouk closed it. Nabil Harrouk left.",
+         "at": ["2:7"], "fix": "Speaker Nabil Harrouk opened the session.\nLater Nabil Harrouk closed it. Nabil Harrouk left."},
+        {"fail": "Dr. Samir Al-Haddes spoke.\nAl-Haddis said the clinic was full. Al-Haddis left.", "at": ["1:11"]},
+        {"files": {"a.txt": "According to the Tazna news agency, schools closed.",
+                   "b.txt": "According to the news agency Tezna, offices closed."}, "at": ["a.txt:1:18", "b.txt:1:30"]},
+        {"files": {"a.txt": "According to the Tazna news agency, schools closed.", "b.txt": "Tezna said offices closed."}},
         {"pass": "Defense Minister Hulusi Akar met spokesman Hami Aksoy. Akar and Aksoy spoke."},
         {"pass": "Kim Jong-il and Kim Jong-un met. Matt Dawson and Phil Dowson played."},
         {"pass": "Libya and the Libyan army; Tripoli and Tripolitania; Sudan and the Sudanese; the Turks and Turkish; Qatar and the Qatari side."},
@@ -440,8 +570,9 @@ class TransliterationVariant(Rule):
             lowered = set(summary.lowered)
             buckets = defaultdict(list)
             for i, spelling in enumerate(summary.spellings):
-                if i in lowered or summary.followed[i] * 2 > summary.counts[i] or spelling in canonical_names:
-                    continue  # a common word, a given name, or left to the termbase rules
+                if (i in lowered or summary.followed[i] * 2 > summary.counts[i] or spelling in canonical_names
+                        or not VOWEL_LETTER.search(spelling)):
+                    continue  # a common word, a given name, an abbreviation, or left to the termbase rules
                 key = translit_key(spelling)
                 buckets[key[:1]].append(i)
             for members in buckets.values():
@@ -476,7 +607,8 @@ class TransliterationVariant(Rule):
                         line, col = first[canonical]
                         related = (Related(path, line, col, f"`{canonical}` is used here"),)
                         if ((transliterated(variant, canonical) or headline(variant, canonical))
-                                and zipf(PREFIX.sub("", canonical)) < WELL_KNOWN):
+                                and zipf(PREFIX.sub("", canonical)) < WELL_KNOWN
+                                and not known_name_slip(variant, canonical)):
                             message, severity = (f"`{variant}` looks like a variant spelling of `{canonical}` "
                                                  f"(evidence: the same article)"), None
                         else:  # a letter dropped, doubled or swapped in a name: a misspelling
@@ -484,6 +616,13 @@ class TransliterationVariant(Rule):
                                                  f"(used in the same article)"), "info"
                         self._report(hits, path, summary.occurrences(i if variant == a else j), len(variant),
                                      message, fix=canonical, related=related, severity=severity)
+                        if (severity is None and canonical not in house and here[canonical] == here[variant]
+                                and len(fold(variant)) == len(fold(canonical))):  # not a letter dropped
+                            # as many uses each way: the article itself does not say which is right
+                            line, col = first[variant]
+                            self._report(hits, path, summary.occurrences(i if canonical == a else j), len(canonical),
+                                         f"`{canonical}` is also spelled `{variant}` in this article; write it one way",
+                                         related=(Related(path, line, col, f"`{variant}` is used here"),))
 
     def _across_articles(self, summaries, stats, canonical_names, house, options, hits):
         """Two spellings in different articles, with evidence that they name one person."""
@@ -521,9 +660,25 @@ class TransliterationVariant(Rule):
                 else:
                     message = (f"`{variant}` looks like a variant spelling of `{canonical}` "
                                f"({c['count']} use{'s' if c['count'] != 1 else ''}; evidence: {why})")
+                # two neighbours swapped (Kwakye / Kwayke), or a letter wrong in a name English text
+                # knows well, is a typist's slip, not a transliteration
+                severity = ("info" if swapped(variant, canonical)
+                            or (known_name_slip(variant, canonical) and not transliterated(variant, canonical))
+                            else None)
                 for path, starts in where[variant].items():
                     self._report(hits, path, starts, len(variant), message,
-                                 fix=canonical if pair else None, related=related)
+                                 fix=canonical if pair else None, related=related, severity=severity)
+            if pair is not None and stats[pair[1]]["files"] <= MIRROR_FILES and transliterated(*pair):
+                # the usual spelling, in the few articles that use it, still disagrees with the
+                # others: the copy desk of each article must see the conflict
+                variant, canonical = pair
+                v = stats[variant]
+                ref_path, ref_line, ref_col = v["first"]
+                related = (Related(ref_path, ref_line, ref_col, f"`{variant}` is used here"),)
+                message = (f"`{canonical}` is spelled `{variant}` in another article (evidence: {why}); "
+                           f"write it one way")
+                for path, starts in where[canonical].items():
+                    self._report(hits, path, starts, len(canonical), message, related=related)
 
     @staticmethod
     def _only_across(variant, canonical, where):
@@ -542,11 +697,11 @@ class TransliterationVariant(Rule):
             names = sorted(givens)
             for n, a in enumerate(names):
                 for b in names[n + 1:]:
-                    if not similar_given_names(a, b):
-                        continue
                     files_a = {p for p, _, _ in givens[a]}
                     files_b = {p for p, _, _ in givens[b]}
                     same_article = bool(files_a & files_b)
+                    if not (similar_given_names(a, b) or (same_article and letters_swapped(a, b))):
+                        continue
                     if not same_article and (zipf(surname) >= COMMON_WORD or len(givens) > 4):
                         continue  # a common surname (many people share it), or a word ("Central Soya")
                     count = {g: sum(c for _, c, _ in givens[g]) for g in (a, b)}
@@ -561,8 +716,18 @@ class TransliterationVariant(Rule):
                     why = "the same article" if same_article else f"the same surname ({surname})"
                     # across articles, a surname general English text knows may be two people's; a
                     # typist's slip in a given name is a misspelling, not a second romanization
-                    confident = same_article or (strict_key(a) == strict_key(b) and zipf(surname) < ESTABLISHED_GIVEN)
+                    # in one article, a common word or name with a letter wrong before a
+                    # company's or a person's name ("Compact" / "Comact") is a typist's slip
+                    confident = ((same_article and (strict_key(a) == strict_key(b)
+                                                    or max(zipf(a), zipf(b)) < COMMON_WORD))
+                                 or (strict_key(a) == strict_key(b) and zipf(surname) < ESTABLISHED_GIVEN))
                     severity = None if confident else "info"
+                    if len(sides) == 1 and confident and not same_article and count[sides[0][1]] <= MIRROR_USES:
+                        variant, other = sides[0]
+                        message = (f"`{other} {surname}` is also written `{variant} {surname}` "
+                                   f"(evidence: {why}); write the given name one way")
+                        for path, _, starts in givens[other]:
+                            self._report(hits, path, starts, len(other), message)
                     for variant, other in sides:
                         ref_path, _, ref_starts = givens[other][0]
                         message = (f"`{variant} {surname}` and `{other} {surname}`: one given name spelled two ways "

@@ -43,6 +43,8 @@ NOT_PEOPLE = {"Motors", "Electric", "Assembly", "Dynamics", "Mills", "Foods", "A
               "Instrument", "Instruments", "Cinema", "Cinemas", "Signal", "Host", "Re", "Public", "Development",
               "Partners", "Atomics", "Hospital", "Council", "Command", "Headquarters", "Secretariat", "Affairs"}
 
+PERSON_END = regex.compile(r"(?:man|woman|person)$")
+
 
 def _alternation(forms) -> str:
     parts = []
@@ -69,7 +71,7 @@ BEFORE, AFTER = patterns()
 
 def ungendered(form: str) -> str:
     """"spokesman", "spokeswoman" and "spokesperson" are one rendering of one title."""
-    return regex.sub(r"(?:man|woman|person)$", "person", form)
+    return PERSON_END.sub("person", form)
 
 
 def normalize(form: str) -> str:

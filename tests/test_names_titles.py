@@ -216,3 +216,62 @@ def test_a_headline_spelled_otherwise_than_the_body_is_a_warning():
     assert [(f.text, f.line) for f in got] == [("Sheberghan", 1)]
     slip = lint("NAM001", {"a.txt": "Fighting in the city\n\nTroops entered Shiberghan. Sheberghan is calm. Shiberghan fell."})
     assert [f.severity for f in slip] == ["info"]  # in the body, one vowel for another is a slip
+
+
+# --- evidence across articles and slips ------------------------------------------------------
+
+def test_neighbours_swapped_across_articles_is_information_not_a_warning():
+    files = {"a.txt": "Coach Ama Boateng praised Kofi Osakye.", "b.txt": "Kofi Osayke, 24, scored.",
+             "c.txt": "Kofi Osakye scored again."}
+    found = lint("NAM001", files)
+    assert "b.txt" in {f.path for f in found} and all(f.severity == "info" for f in found)
+
+
+def test_common_given_name_is_evidence_only_before_a_rare_surname_spelled_by_transliteration():
+    rare = {"a.txt": "Alexander Pribylovsky resigned.", "b.txt": "Alexander Pribylovskiy resigned."}
+    assert sorted(f.path for f in warnings("NAM001", rare)) == ["a.txt", "b.txt"]
+    slip = {"a.txt": "Alexander Pribylovsky resigned.", "b.txt": "Alexander Pribilovskey resigned."}
+    assert warnings("NAM001", slip) == []  # more than transliteration: maybe another person
+
+
+def test_korean_family_name_romanized_two_ways_is_evidence_but_another_vowel_is_another_name():
+    same = {"a.txt": "Guard chief Yun Tae-seok refused.", "b.txt": "Yoon Tae-suk, the guard chief, refused."}
+    assert sorted(f.path for f in warnings("NAM001", same)) == ["a.txt", "b.txt"]
+    other = {"a.txt": "Guard chief Yun Tae-seok refused.", "b.txt": "Park Tae-suk, the guard chief, refused."}
+    assert warnings("NAM001", other) == []
+
+
+def test_article_written_with_and_without_hyphen_but_dropped_article_is_not_a_variant():
+    assert warnings("NAM001", {"a.txt": "Tarek al Mansouri spoke. Later al-Mansouri left."})
+    assert warnings("NAM001", {"a.txt": "Tarek al-Mansouri spoke. Later Mansouri left."}) == []
+
+
+def test_common_word_with_a_letter_wrong_before_a_name_is_a_slip():
+    found = lint("NAM001", {"a.txt": "Shares of Baker Hughes rose. Basker Hughes said so."})
+    assert found and all(f.severity == "info" for f in found)
+    assert warnings("NAM001", {"a.txt": "Sergei Melnikov spoke. Sergey Melnikov left."})
+
+
+def test_one_use_each_way_in_an_article_reports_both_spellings():
+    # "Zaytsev" is rarer in English text than "Zaitsev": the fix goes one way, both are reported
+    got = warnings("NAM001", {"a.txt": "Governor Yuri Zaitsev spoke.\nZaytsev said the clinic was full."})
+    assert sorted(f.line for f in got) == [1, 2]
+    assert [f.fix for f in got if f.fix] == ["Zaitsev"]
+
+
+def test_usual_spelling_in_few_articles_is_reported_without_a_fix():
+    files = {"a.txt": "Alexander Pribylovsky resigned. Pribylovsky left. Pribylovsky wept.",
+             "b.txt": "Alexander Pribylovskiy resigned."}
+    got = {f.path: f for f in warnings("NAM001", files)}
+    assert got["b.txt"].fix == "Pribylovsky" and got["a.txt"].fix is None
+
+
+def test_abbreviations_and_english_compounds_are_not_name_variants():
+    assert warnings("NAM001", {"a.txt": "Stcks rose. Later Stks fell. Stcks again."}) == []
+    assert warnings("NAM001", {"a.txt": "The Miami-based firm said so. Another Miami-base unit agreed."}) == []
+
+
+
+def test_the_usual_spelling_is_not_reported_beside_a_typing_slip_elsewhere():
+    files = {"a.txt": "Saqr Jaroushi spoke. Jaroushi left. Jaroushi returned.", "b.txt": "Saqr Jaroshi spoke."}
+    assert [f.path for f in warnings("NAM001", files)] == ["b.txt"]

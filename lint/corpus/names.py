@@ -11,13 +11,11 @@ import unicodedata
 from functools import lru_cache
 
 import regex
-from rapidfuzz.distance import OSA
 
 # A capitalized word, with the article al- / el- and one hyphenated part ("Seok-yul", "Abdul-Rahim");
 # or a word in capitals ("SALL"), which counts as a name only right after a capitalized one.
 NAME = regex.compile(r"(?<![\p{L}\p{N}’'-])(?:(?P<name>(?:[Aa]l-|[Ee]l-|[Aa]l |[Ee]l )?\p{Lu}\p{Ll}+(?:-\p{L}\p{Ll}+)?)"
                      r"|(?P<caps>\p{Lu}{3,}))(?![\p{L}\p{N}-])")
-SPACES = regex.compile(r"[ \t]+")
 PATRONYMIC = regex.compile(r"(?:ovich|evich|ovna|evna|ichna)$")
 PREFIX = regex.compile(r"^(?:al|el)[- ]", regex.IGNORECASE)
 
@@ -122,7 +120,14 @@ def zipf(word: str) -> float:
 
 def spelling_distance(a: str, b: str) -> int:
     """Edits between two spellings, a swap of neighbours counting once (Filri / Firli)."""
+    from rapidfuzz.distance import OSA
+
     return OSA.distance(a, b)
+
+
+def blank(s: str) -> bool:
+    """Spaces or tabs only, at least one: the gap between a given name and a surname."""
+    return bool(s) and not s.strip(" \t")
 
 
 def skeleton(key: str) -> str:
@@ -143,7 +148,7 @@ def name_occurrences(doc):
         previous = matches[index[m.start()] - 1] if index[m.start()] else None
         if (previous is not None and previous.group("name") is not None
                 and previous.group("name") not in COMMON
-                and SPACES.fullmatch(text[previous.end():m.start()] or "x")):
+                and blank(text[previous.end():m.start()])):
             return m.group("caps").title()
         return None
 
@@ -161,17 +166,17 @@ def name_occurrences(doc):
         given = given_start = None
         g = i - 1
         if (previous is not None and PATRONYMIC.search(previous) and g > 0 and spellings[g - 1]
-                and SPACES.fullmatch(text[matches[g].end():start] or "x")):
+                and blank(text[matches[g].end():start])):
             g -= 1  # "Alexander Aleksandrovich Yevstifeev": the given name stands before the patronymic
             previous = spellings[g]
             start_of_next = matches[g + 1].start()
         else:
             start_of_next = start
-        if previous is not None and SPACES.fullmatch(text[matches[g].end():start_of_next] or "x"):
+        if previous is not None and blank(text[matches[g].end():start_of_next]):
             if previous not in COMMON and previous not in TITLE_WORDS:
                 given, given_start = previous, matches[g].start("name") if matches[g].group("name") else matches[g].start()
         following = spellings[i + 1] if i + 1 < len(matches) else None
-        followed = bool(following and SPACES.fullmatch(text[end:matches[i + 1].start()] or "x")
+        followed = bool(following and blank(text[end:matches[i + 1].start()])
                         and following not in COMMON)
         yield spelling, start, end, given, start in sentence_starts, followed, given_start
 
