@@ -217,6 +217,20 @@ def _straight_opens(text: str, i: int) -> bool:
     return (before in _OPENER_CONTEXT or before in OPENING_QUOTES) and not after.isspace()
 
 
+_INNER_QUOTE = regex.compile(r'[^"“”„«»\n.!?]{1,60}?(?P<close>["”»])(?![\p{L}\p{N}])')
+
+
+def _inner_quote_end(text: str, open_at: int, i: int) -> int | None:
+    """A short quotation nested in an open one, with double marks where single ones belong ("They
+    could be talking to a "white knight" right now," he said): the offset of its closing mark, when
+    it closes within a few words, in the same paragraph as the open quotation, and without a
+    sentence end in between. Else None: the open quotation was never closed."""
+    if i - open_at > 1000 or "\n\n" in text[open_at:i] or regex.search(r"\n[ \t]", text[open_at:i]):
+        return None
+    m = _INNER_QUOTE.match(text, i + 1)
+    return m.start("close") if m else None
+
+
 def _reopens(text: str, open_at: int, i: int) -> bool:
     """An opening mark at a paragraph start (or, where paragraphs were run together, right after
     a sentence end) while a quotation is open continues that quotation."""
@@ -239,8 +253,11 @@ def scan_quotations(text: str):
     problems: list[tuple[int, str]] = []
     open_at: int | None = None
     open_char = ""
+    skip_until = last_open = -1
     for m in regex.finditer(r'["“”„«»]', text):
         i, ch = m.start(), m.group()
+        if i <= skip_until:
+            continue
         if ch == STRAIGHT_QUOTE and i > 0 and text[i - 1].isdigit() and _inch_mark(text, i):
             continue  # 5' 10", a 12" record: a measure, not a quotation
         if ch == STRAIGHT_QUOTE and 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha():
@@ -251,14 +268,16 @@ def scan_quotations(text: str):
             opening = True  # glued to the sentence before ("countryside."There is"): it opens
         if opening:
             if open_at is None:
-                open_at, open_char = i, ch
+                open_at, open_char, last_open = i, ch, i
             elif _reopens(text, open_at, i):
-                pass  # a multi-paragraph quotation reopening: same quotation goes on
+                last_open = i  # a multi-paragraph quotation reopening: same quotation goes on
+            elif (inner := _inner_quote_end(text, last_open, i)) is not None:
+                skip_until = inner  # a short quotation inside the open one ("a "white knight" now")
             else:
                 # A new quotation opens while one is open: the open one was never closed.
                 problems.append((open_at, "unclosed"))
                 spans.append((open_at, i))
-                open_at, open_char = i, ch
+                open_at, open_char, last_open = i, ch, i
             continue
         if open_at is None:
             problems.append((i, "stray"))
