@@ -112,7 +112,8 @@ class Document:
 
     @property
     def quote_problems(self) -> list[tuple[int, str]]:
-        """(offset, kind) for quote marks that do not pair up: 'mismatched', 'unclosed', 'stray',
+        """(offset, kind) for quote marks that do not pair up: 'mismatched', 'unclosed',
+        'unclosed_continued' (a quotation over several paragraphs never closed), 'stray',
         and 'apostrophe' for a straight double quote between two letters."""
         return self._quotation_scan[1]
 
@@ -247,13 +248,17 @@ def scan_quotations(text: str):
     quotation, and also a `mismatched` problem). News style lets a quotation run over several
     paragraphs: the paragraph ends without a closing mark and the next one reopens. So an opening
     mark at the start of a paragraph while a quotation is open continues that quotation.
-    Quotations are not nested: news copy nests with single quotes, which are not scanned.
+    Quotations are not nested: news copy nests with single quotes, which are not scanned; a short
+    quotation in double marks inside an open one is skipped. A quotation that went on over several
+    paragraphs and is never closed is reported as `unclosed_continued`: where paragraphs were run
+    together, its last closing mark cannot be told from the convention of leaving it out.
     """
     spans: list[tuple[int, int]] = []
     problems: list[tuple[int, str]] = []
     open_at: int | None = None
     open_char = ""
     skip_until = last_open = -1
+    reopened = False
     for m in regex.finditer(r'["“”„«»]', text):
         i, ch = m.start(), m.group()
         if i <= skip_until:
@@ -268,16 +273,17 @@ def scan_quotations(text: str):
             opening = True  # glued to the sentence before ("countryside."There is"): it opens
         if opening:
             if open_at is None:
-                open_at, open_char, last_open = i, ch, i
+                open_at, open_char, last_open, reopened = i, ch, i, False
             elif _reopens(text, open_at, i):
                 last_open = i  # a multi-paragraph quotation reopening: same quotation goes on
+                reopened = True
             elif (inner := _inner_quote_end(text, last_open, i)) is not None:
                 skip_until = inner  # a short quotation inside the open one ("a "white knight" now")
             else:
                 # A new quotation opens while one is open: the open one was never closed.
-                problems.append((open_at, "unclosed"))
+                problems.append((open_at, "unclosed_continued" if reopened else "unclosed"))
                 spans.append((open_at, i))
-                open_at, open_char, last_open = i, ch, i
+                open_at, open_char, last_open, reopened = i, ch, i, False
             continue
         if open_at is None:
             problems.append((i, "stray"))
@@ -287,7 +293,7 @@ def scan_quotations(text: str):
         spans.append((open_at, i + 1))
         open_at = None
     if open_at is not None:
-        problems.append((open_at, "unclosed"))
+        problems.append((open_at, "unclosed_continued" if reopened else "unclosed"))
         end = text.find("\n\n", open_at)
         spans.append((open_at, len(text) if end < 0 else end))
     return spans, problems

@@ -7,7 +7,8 @@ What it flags:
 - an opening bracket glued to the word before it ("the National Party(NP)");
 - a figure of five or more digits without thousands separators after a word of quantity, in
   running text ("with 23000 troops", "about 50000 people");
-- a thousands separator written as a full stop after a currency code or sign ("USD 570.000").
+- a thousands separator written as a full stop after a currency code ("USD 570.000"; after a
+  sign, "$1.364", it is a decimal point: an exchange rate).
 
 Why it matters: each is a trace of a source language's conventions carried over by a translation
 tool or a writer, or of a space lost when text was assembled. English news style writes “ ”,
@@ -31,10 +32,10 @@ BRACKET = regex.compile(r"(?<=\p{Ll}{2})\((?=\p{L}{2})(?!(?:e?s|ies)\))")
 QUANTITY = regex.compile(
     r"(?<=\b(?i:with|about|some|nearly|over|almost|around|than|approximately|roughly|least|total|of|to|estimated)[ ])"
     r"[0-9]{5,}+(?=[ ]\p{Ll})")
-# "USD 570.000", "€ 1.500": a currency before a figure whose last group after the stop has three
+# "USD 570.000", "EUR 1.500": a currency code before a figure whose last group after the stop has three
 # digits, not followed by a magnitude (then the stop is a decimal point: "USD 2.135 billion").
 CURRENCY_STOP = regex.compile(
-    r"(?<=\b(?:USD|EUR|GBP|RUB|GEL|AZN|KZT|UAH|TRY|CHF|JPY|CNY|INR|IDR|KRW)[ ]?|[$€£][ ]?)"
+    r"(?<=\b(?:USD|EUR|GBP|RUB|GEL|AZN|KZT|UAH|TRY|CHF|JPY|CNY|INR|IDR|KRW)[ ]?)"
     r"[0-9]{1,3}+(?:\.[0-9]{3})++(?![0-9]|[.,][0-9])(?![ ]?(?i:bn|mn|mln|bln|million|billion|trillion|thousand|m|b)\b)")
 
 
@@ -55,7 +56,7 @@ class ForeignMarks(Rule):
         {"fail": "The region was defended by about 40000 volunteers.", "at": ["1:34"]},
         {"fail": "The grant amounts to USD 570.000 this year.", "at": ["1:26"]},
         {"pass": "See http://example.com at 10:30. The form lists employee(s) and the 80386 chip, lot 54238."},
-        {"pass": "He said “we agreed”. The bank offered USD 2.135 billion, about 40,000 people, in 1999."},
+        {"pass": "He said “we agreed”. The bank offered USD 2.135 billion, about 40,000 people, in 1999. The euro was at $1.364."},
     ]
 
     def check(self, doc, ctx):
