@@ -7,6 +7,9 @@ What it flags:
 - an opening bracket glued to the word before it ("the National Party(NP)");
 - a figure of five or more digits without thousands separators after a word of quantity, in
   running text ("with 23000 troops", "about 50000 people");
+- quotation marks turned inside out, glued to the word outside and spaced from the words they
+  quote (`outrage, and" Europe first "will fail"`), as when a tool re-attaches the marks of a
+  source language's quotation to the wrong side;
 - a thousands separator written as a full stop after a currency code ("USD 570.000"; after a
   sign, "$1.364", it is a decimal point: an exchange rate).
 
@@ -39,6 +42,12 @@ CURRENCY_STOP = regex.compile(
     r"[0-9]{1,3}+(?:\.[0-9]{3})++(?![0-9]|[.,][0-9])(?![ ]?(?i:bn|mn|mln|bln|million|billion|trillion|thousand|m|b)\b)")
 
 
+# A straight quote glued after a word that cannot end a quotation ("and"), a space, a few words,
+# a space, then a quote glued to the next word and closed soon after: the pair is inside out.
+INVERTED = regex.compile(
+    r'(?<=\b(?:and|or|the|of|to|a|an|in|with|for|by|that|but)")[ ]\p{L}[^"\n.!?]{0,40}?[ ]"(?=\p{L}[^"\n]{0,40}")')
+
+
 class ForeignMarks(Rule):
     code = "TYP009"
     name = "foreign-typography"
@@ -55,6 +64,8 @@ class ForeignMarks(Rule):
          "fix": "It was founded by the National Party (NP) last year."},
         {"fail": "The region was defended by about 40000 volunteers.", "at": ["1:34"]},
         {"fail": "The grant amounts to USD 570.000 this year.", "at": ["1:26"]},
+        {"fail": "It read: Trade wars anger the world, and\" Europe first \"will fail\".", "at": ["1:41"]},
+        {"pass": "He said Mr Blair \"should butt out of\" the row. \"I do not see why the state has a say,\" he said."},
         {"pass": "See http://example.com at 10:30. The form lists employee(s) and the 80386 chip, lot 54238."},
         {"pass": "He said “we agreed”. The bank offered USD 2.135 billion, about 40,000 people, in 1999. The euro was at $1.364."},
     ]
@@ -72,6 +83,8 @@ class ForeignMarks(Rule):
             yield Hit(m.start(), m.end(), "No space before the opening bracket", fix=" (")
         for m in QUANTITY.finditer(text):
             yield Hit(m.start(), m.end(), f"`{m.group()}` has no thousands separators: write {int(m.group()):,}")
+        for m in INVERTED.finditer(text):
+            yield Hit(m.start() - 1, m.end(), "Quotation marks on the wrong side of the words they quote")
         for m in CURRENCY_STOP.finditer(text):
             yield Hit(m.start(), m.end(), f"`{m.group()}`: a full stop as thousands separator; English uses a comma")
 
