@@ -2,8 +2,8 @@
 
 What it flags: two stops where one belongs ("station..", "kid!.", "broadcasting. .", "stated: ."),
 a hyphen with a space on one side only ("affiliates- some", "full -scale"), a closing curly
-quote with a space before it ("them, ”Putin said", "tomorrow, ” said"), and a comma between "that"
-and the subject of its clause after a verb of saying ("sources reported that, they are").
+quote with a space before it ("them, ”Putin said", "tomorrow, ” said"), a name particle spaced
+from its hyphen ("Al -Sudani"), and a comma between "that" and the subject of its clause after a verb of saying ("sources reported that, they are").
 
 Why it matters: each is a trace of text edited by a tool: a sentence end kept twice when two
 segments were joined, a dash whose space was lost, a quotation mark re-attached on the wrong side.
@@ -25,6 +25,8 @@ DOUBLE_STOP = regex.compile(r"(?<=[\p{Ll}\p{N})”’\"])(?P<first>[.!?:,])(?P<g
 HYPHEN_SPACE_AFTER = regex.compile(r"(?<=\p{Ll}{2})-(?P<gap>[ ]{1,2})(?=\p{Ll})(?![ ]{0,2}(?:and|or|to|nor|as|than|through|und)\b)")
 # "full -scale": a word, a space, a hyphen glued to a lower-case word.
 HYPHEN_SPACE_BEFORE = regex.compile(r"(?<=\p{Ll}{2})(?P<gap>[ ]{1,2})-(?=\p{Ll}{2})")
+# "Shia 'Al -Sudani": a name particle, a space, a hyphen glued to the capitalized name after it.
+PARTICLE_SPACE_HYPHEN = regex.compile(r"(?<=(?<![\p{L}\p{N}])[’']?\p{L}\p{Ll}{1,2})(?P<gap>[ ])-(?=\p{Lu}\p{Ll}{2})")
 # "reported that, they are": a comma between "that" and the subject of its clause, after a verb of
 # saying or knowing. A parenthesis may follow "that," ("said that, if elected, he"), but it never
 # starts with a subject pronoun or a quantifier.
@@ -57,6 +59,7 @@ class MisplacedPunctuation(Rule):
         {"pass": "“We will see them,” Putin said."},
         {"fail": "Local sources told reporters that, several shells fell.", "at": ["1:34"],
          "fix": "Local sources told reporters that several shells fell."},
+        {"fail": "Prime Minister Ali al -Hakim spoke.", "at": ["1:22"], "fix": "Prime Minister Ali al-Hakim spoke."},
         {"pass": "He said that, if elected, he would resign. She knew that, despite it all, they won."},
     ]
 
@@ -76,6 +79,8 @@ class MisplacedPunctuation(Rule):
             yield Hit(m.start(), m.end(), "Hyphen with a space before it but none after: a dash or a hyphen?")
         for m in COMMA_AFTER_THAT.finditer(text):
             yield Hit(m.start(), m.end(), "Comma between `that` and the subject of its clause", fix="")
+        for m in PARTICLE_SPACE_HYPHEN.finditer(text):
+            yield Hit(m.start(), m.end(), "Space before the hyphen of a name (\"Al -Sudani\")", fix="-")
         for m in QUOTE_SPACE.finditer(text):
             glued = m.end() < len(text) and text[m.end()].isalpha()
             yield Hit(m.start(), m.end(), "Space before a closing quotation mark", fix="” " if glued else "”")
