@@ -2,7 +2,7 @@
 
 What it flags: two stops where one belongs ("station..", "kid!.", "broadcasting. .", "stated: ."),
 a hyphen with a space on one side only ("affiliates- some", "full -scale"), a closing curly
-quote with a space before it ("them, ”Putin said", "tomorrow, ” said"), a name particle spaced
+quote with a space before it ("them, ”Putin said", "tomorrow, ” said", "the birds ” he said"), a name particle spaced
 from its hyphen ("Al -Sudani"), and a comma between "that" and the subject of its clause after a verb of saying ("sources reported that, they are").
 
 Why it matters: each is a trace of text edited by a tool: a sentence end kept twice when two
@@ -36,6 +36,8 @@ COMMA_AFTER_THAT = regex.compile(
     r"believe|believes|believed|hoped|hopes|know|knows|knew)[ ](?:\p{L}+[ ]){0,3}?that),(?=[ ](?:they|he|she|we|several|many|some|most)[ ])")
 # ", ”Putin" or ", ” said": a space before a closing curly quote that follows punctuation.
 QUOTE_SPACE = regex.compile(r"(?<=[,.!?])(?P<gap>[ ]{1,2})”")
+# "the macaws ” he said": a closing curly quote floating between two spaces after a word.
+FLOATING_CLOSE = regex.compile(r"(?<=[\p{L}\p{N}])(?P<gap>[ ]{1,2})”(?=[ ])")
 
 
 class MisplacedPunctuation(Rule):
@@ -57,6 +59,7 @@ class MisplacedPunctuation(Rule):
         {"pass": "He paused... and went on. Prices fell in the U.S.. Pre- and post-war rules; short- to long-term."},
         {"pass": "The index fell -0.3 pct.\n- first item\n- second item"},
         {"pass": "“We will see them,” Putin said."},
+        {"fail": "“We will feed the birds ” he said.", "at": ["1:24"], "fix": "“We will feed the birds” he said."},
         {"fail": "Local sources told reporters that, several shells fell.", "at": ["1:34"],
          "fix": "Local sources told reporters that several shells fell."},
         {"fail": "Prime Minister Ali al -Hakim spoke.", "at": ["1:22"], "fix": "Prime Minister Ali al-Hakim spoke."},
@@ -84,6 +87,8 @@ class MisplacedPunctuation(Rule):
         for m in QUOTE_SPACE.finditer(text):
             glued = m.end() < len(text) and text[m.end()].isalpha()
             yield Hit(m.start(), m.end(), "Space before a closing quotation mark", fix="” " if glued else "”")
+        for m in FLOATING_CLOSE.finditer(text):
+            yield Hit(m.start(), m.end(), "Space before a closing quotation mark", fix="”")
 
 
 RULE = MisplacedPunctuation

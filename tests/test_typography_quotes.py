@@ -51,3 +51,13 @@ def test_doubled_word_exceptions_keep_real_doubles():
 def test_foreign_marks_leave_exchange_rates_and_model_numbers_alone():
     assert not _check("TYP009", "The euro was at $1.364, the 80386 chip sold, lot 54238 recalled.")
     assert [h.fix for h in _check("TYP009", "He said «yes».")] == ["“", "”"]
+
+
+def test_a_single_space_before_a_comma_is_a_warning_a_single_double_space_info():
+    assert [h.severity for h in _check("TYP006", "Members of the council , the press came.")] == ["warning"]
+    assert [h.severity for h in _check("TYP006", "Members of the  council came.")] == ["info"]
+
+
+def test_floating_closing_quote_is_moved_to_the_word():
+    hits = _check("TYP007", "“We will feed the birds ” he said.")
+    assert [(h.start, h.fix) for h in hits] == [(23, "”")]
