@@ -115,7 +115,8 @@ class Document:
 
     @property
     def quote_problems(self) -> list[tuple[int, str]]:
-        """(offset, kind) for quote marks that do not pair up: 'mismatched', 'unclosed', 'stray',
+        """(offset, kind) for quote marks that do not pair up: 'mismatched', 'unclosed',
+        'unclosed_continued' (a quotation over several paragraphs never closed), 'stray',
         and 'apostrophe' for a straight double quote between two letters."""
         return self._quotation_scan[1]
 
@@ -220,6 +221,20 @@ def _straight_opens(text: str, i: int) -> bool:
     return (before in _OPENER_CONTEXT or before in OPENING_QUOTES) and not after.isspace()
 
 
+_INNER_QUOTE = regex.compile(r'[^"“”„«»\n.!?]{1,60}?(?P<close>["”»])(?![\p{L}\p{N}])')
+
+
+def _inner_quote_end(text: str, open_at: int, i: int) -> int | None:
+    """A short quotation nested in an open one, with double marks where single ones belong ("They
+    could be talking to a "white knight" right now," he said): the offset of its closing mark, when
+    it closes within a few words, in the same paragraph as the open quotation, and without a
+    sentence end in between. Else None: the open quotation was never closed."""
+    if i - open_at > 1000 or "\n\n" in text[open_at:i] or regex.search(r"\n[ \t]", text[open_at:i]):
+        return None
+    m = _INNER_QUOTE.match(text, i + 1)
+    return m.start("close") if m else None
+
+
 def _reopens(text: str, open_at: int, i: int, line_start: int, content_at: int) -> bool:
     """An opening mark at a paragraph start (or, where paragraphs were run together, right after
     a sentence end) while a quotation is open continues that quotation. `line_start` is where
@@ -229,7 +244,6 @@ def _reopens(text: str, open_at: int, i: int, line_start: int, content_at: int) 
     return bool(_SENTENCE_DONE.search(text, max(open_at, i - 8), i))
 
 
-
 def scan_quotations(text: str):
     """Pair quotation marks into spans.
 
@@ -237,12 +251,17 @@ def scan_quotations(text: str):
     quotation, and also a `mismatched` problem). News style lets a quotation run over several
     paragraphs: the paragraph ends without a closing mark and the next one reopens. So an opening
     mark at the start of a paragraph while a quotation is open continues that quotation.
-    Quotations are not nested: news copy nests with single quotes, which are not scanned.
+    Quotations are not nested: news copy nests with single quotes, which are not scanned; a short
+    quotation in double marks inside an open one is skipped. A quotation that went on over several
+    paragraphs and is never closed is reported as `unclosed_continued`: where paragraphs were run
+    together, its last closing mark cannot be told from the convention of leaving it out.
     """
     spans: list[tuple[int, int]] = []
     problems: list[tuple[int, str]] = []
     open_at: int | None = None
     open_char = ""
+    skip_until = last_open = -1
+    reopened = False
     line_start, content_at, scanned = 0, -1, 0  # the line of the current mark, found going forward
     for m in regex.finditer(r'["“”„«»]', text):
         i, ch = m.start(), m.group()
@@ -254,6 +273,8 @@ def scan_quotations(text: str):
             content_at = line_start
             while content_at < i and text[content_at].isspace():
                 content_at += 1
+        if i <= skip_until:
+            continue
         if ch == STRAIGHT_QUOTE and i > 0 and text[i - 1].isdigit() and _inch_mark(text, i):
             continue  # 5' 10", a 12" record: a measure, not a quotation
         if ch == STRAIGHT_QUOTE and 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha():
@@ -264,14 +285,17 @@ def scan_quotations(text: str):
             opening = True  # glued to the sentence before ("countryside."There is"): it opens
         if opening:
             if open_at is None:
-                open_at, open_char = i, ch
+                open_at, open_char, last_open, reopened = i, ch, i, False
             elif _reopens(text, open_at, i, line_start, content_at):
-                pass  # a multi-paragraph quotation reopening: same quotation goes on
+                last_open = i  # a multi-paragraph quotation reopening: same quotation goes on
+                reopened = True
+            elif (inner := _inner_quote_end(text, last_open, i)) is not None:
+                skip_until = inner  # a short quotation inside the open one ("a "white knight" now")
             else:
                 # A new quotation opens while one is open: the open one was never closed.
-                problems.append((open_at, "unclosed"))
+                problems.append((open_at, "unclosed_continued" if reopened else "unclosed"))
                 spans.append((open_at, i))
-                open_at, open_char = i, ch
+                open_at, open_char, last_open, reopened = i, ch, i, False
             continue
         if open_at is None:
             problems.append((i, "stray"))
@@ -281,7 +305,7 @@ def scan_quotations(text: str):
         spans.append((open_at, i + 1))
         open_at = None
     if open_at is not None:
-        problems.append((open_at, "unclosed"))
+        problems.append((open_at, "unclosed_continued" if reopened else "unclosed"))
         end = text.find("\n\n", open_at)
         spans.append((open_at, len(text) if end < 0 else end))
     return spans, problems

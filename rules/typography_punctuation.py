@@ -1,8 +1,9 @@
 """Doubled or misplaced punctuation and dashes glued to one word.
 
 What it flags: two stops where one belongs ("station..", "kid!.", "broadcasting. .", "stated: ."),
-a hyphen with a space on one side only ("affiliates- some", "full -scale"), and a closing curly
-quote with a space before it ("them, ”Putin said", "tomorrow, ” said").
+a hyphen with a space on one side only ("affiliates- some", "full -scale"), a closing curly
+quote with a space before it ("them, ”Putin said", "tomorrow, ” said", "the birds ” he said"), a name particle spaced
+from its hyphen ("Al -Sudani"), and a comma between "that" and the subject of its clause after a verb of saying ("sources reported that, they are").
 
 Why it matters: each is a trace of text edited by a tool: a sentence end kept twice when two
 segments were joined, a dash whose space was lost, a quotation mark re-attached on the wrong side.
@@ -24,8 +25,19 @@ DOUBLE_STOP = regex.compile(r"(?<=[\p{Ll}\p{N})”’\"])(?P<first>[.!?:,])(?P<g
 HYPHEN_SPACE_AFTER = regex.compile(r"(?<=\p{Ll}{2})-(?P<gap>[ ]{1,2})(?=\p{Ll})(?![ ]{0,2}(?:and|or|to|nor|as|than|through|und)\b)")
 # "full -scale": a word, a space, a hyphen glued to a lower-case word.
 HYPHEN_SPACE_BEFORE = regex.compile(r"(?<=\p{Ll}{2})(?P<gap>[ ]{1,2})-(?=\p{Ll}{2})")
+# "Shia 'Al -Sudani": a name particle, a space, a hyphen glued to the capitalized name after it.
+PARTICLE_SPACE_HYPHEN = regex.compile(r"(?<=(?<![\p{L}\p{N}])[’']?\p{L}\p{Ll}{1,2})(?P<gap>[ ])-(?=\p{Lu}\p{Ll}{2})")
+# "reported that, they are": a comma between "that" and the subject of its clause, after a verb of
+# saying or knowing. A parenthesis may follow "that," ("said that, if elected, he"), but it never
+# starts with a subject pronoun or a quantifier.
+COMMA_AFTER_THAT = regex.compile(
+    r"(?<=\b(?i:said|say|says|saying|reported|reports|report|told|tell|tells|stated|states|announced|announces|"
+    r"added|adds|noted|notes|revealed|reveals|confirmed|confirms|explained|explains|stressed|stresses|"
+    r"believe|believes|believed|hoped|hopes|know|knows|knew)[ ](?:\p{L}+[ ]){0,3}?that),(?=[ ](?:they|he|she|we|several|many|some|most)[ ])")
 # ", ”Putin" or ", ” said": a space before a closing curly quote that follows punctuation.
 QUOTE_SPACE = regex.compile(r"(?<=[,.!?])(?P<gap>[ ]{1,2})”")
+# "the macaws ” he said": a closing curly quote floating between two spaces after a word.
+FLOATING_CLOSE = regex.compile(r"(?<=[\p{L}\p{N}])(?P<gap>[ ]{1,2})”(?=[ ])")
 
 
 class MisplacedPunctuation(Rule):
@@ -47,6 +59,11 @@ class MisplacedPunctuation(Rule):
         {"pass": "He paused... and went on. Prices fell in the U.S.. Pre- and post-war rules; short- to long-term."},
         {"pass": "The index fell -0.3 pct.\n- first item\n- second item"},
         {"pass": "“We will see them,” Putin said."},
+        {"fail": "“We will feed the birds ” he said.", "at": ["1:24"], "fix": "“We will feed the birds” he said."},
+        {"fail": "Local sources told reporters that, several shells fell.", "at": ["1:34"],
+         "fix": "Local sources told reporters that several shells fell."},
+        {"fail": "Prime Minister Ali al -Hakim spoke.", "at": ["1:22"], "fix": "Prime Minister Ali al-Hakim spoke."},
+        {"pass": "He said that, if elected, he would resign. She knew that, despite it all, they won."},
     ]
 
     def check(self, doc, ctx):
@@ -63,9 +80,15 @@ class MisplacedPunctuation(Rule):
             yield Hit(m.start(), m.end(), "Hyphen with a space after it but none before: a dash or a hyphen?")
         for m in HYPHEN_SPACE_BEFORE.finditer(text):
             yield Hit(m.start(), m.end(), "Hyphen with a space before it but none after: a dash or a hyphen?")
+        for m in COMMA_AFTER_THAT.finditer(text):
+            yield Hit(m.start(), m.end(), "Comma between `that` and the subject of its clause", fix="")
+        for m in PARTICLE_SPACE_HYPHEN.finditer(text):
+            yield Hit(m.start(), m.end(), "Space before the hyphen of a name (\"Al -Sudani\")", fix="-")
         for m in QUOTE_SPACE.finditer(text):
             glued = m.end() < len(text) and text[m.end()].isalpha()
             yield Hit(m.start(), m.end(), "Space before a closing quotation mark", fix="” " if glued else "”")
+        for m in FLOATING_CLOSE.finditer(text):
+            yield Hit(m.start(), m.end(), "Space before a closing quotation mark", fix="”")
 
 
 RULE = MisplacedPunctuation

@@ -12,7 +12,10 @@ Not flagged: inch marks (5' 10", a 12" single) and the attribute quotes of a lin
 the text (`alt="" />`), which the residue rules report.
 
 A quotation may run over several paragraphs in news style: the paragraph ends open and the next
-one starts with an opening mark. That is not flagged.
+one starts with an opening mark. That is not flagged. Where such a quotation is never closed, it is
+reported as info: when paragraphs were run together into one line, the place where the speaker's
+words end cannot be told from the convention, so the mark may be missing or only the break. A short
+quotation in double marks inside an open one ("a "white knight" now") is a nested quotation.
 """
 import regex
 
@@ -23,6 +26,7 @@ MARKUP = regex.compile(r"\b[a-z-]{1,20}=\"|/>|<[a-z]{1,10}[ >]")
 MESSAGES = {
     "mismatched": "Quotation opened with {mark} but closed with a different style of mark",
     "unclosed": "Quotation opened with {mark} is never closed",
+    "unclosed_continued": "Quotation opened with {mark} goes on over several paragraphs and is never closed",
     "stray": "Closing quotation mark {mark} with no opening mark",
     "apostrophe": "Double quote {mark} used as an apostrophe",
 }
@@ -39,6 +43,8 @@ class QuoteBalance(Rule):
         {"fail": "He said: “We will respond.\n\nThe ministry declined to comment.", "at": ["1:10"]},
         {"pass": "“We will respond,” he said. \"Any attack will fail,\" he added."},
         {"pass": "“We will respond.\n\n“Any attack will fail,” he added."},
+        {"pass": "\"They could be talking to a \"white knight\" right now,\" he said."},
+        {"fail": "He said: \"We will respond. \"Any attack will fail. The ministry declined to comment.", "note": "info"},
         {"fail": "Japan\"s exports rose, \"he said\" later.", "at": ["1:6"]},
         {"pass": "He was about 5' 10\" tall and carried a 12\" single."},
         {"pass": "<img src=\"a.jpg\" alt=\"\" />Deputy Mayor spoke.\nThe \"mayor\" left."},
@@ -52,7 +58,8 @@ class QuoteBalance(Rule):
                 markup_lines[line] = bool(MARKUP.search(doc.line_text(line)))
             if markup_lines[line]:
                 continue  # attribute quotes of HTML residue: reported as residue, not as quotation
-            yield Hit(offset, offset + 1, MESSAGES[kind].format(mark=doc.text[offset]))
+            severity = "info" if kind == "unclosed_continued" else None
+            yield Hit(offset, offset + 1, MESSAGES[kind].format(mark=doc.text[offset]), severity=severity)
 
 
 RULE = QuoteBalance
