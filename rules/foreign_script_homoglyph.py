@@ -40,6 +40,8 @@ class MixedScriptWord(Rule):
     ]
 
     def check(self, doc, ctx):
+        if doc.text.isascii():
+            return  # nothing outside ASCII, nothing to find (most wire copy: skips the scan)
         for m in WORD.finditer(doc.text):
             word = m.group()
             if not (LATIN.search(word) and OTHER.search(word)):

@@ -36,6 +36,8 @@ class ForeignScriptRun(Rule):
     ]
 
     def check(self, doc, ctx):
+        if doc.text.isascii():
+            return  # nothing outside ASCII, nothing to find (most wire copy: skips the scan)
         allowed = set(ctx.options.get("allow_scripts") or [])
         for m in RUN.finditer(doc.text):
             script = script_of(m.group()[0])

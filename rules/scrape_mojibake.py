@@ -30,6 +30,8 @@ class Mojibake(Rule):
     ]
 
     def check(self, doc, ctx):
+        if doc.text.isascii():
+            return  # nothing outside ASCII, nothing to find (most wire copy: skips the scan)
         from ftfy import fix_encoding
         from ftfy.badness import BADNESS_RE, is_bad
 
