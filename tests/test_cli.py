@@ -155,3 +155,19 @@ def test_no_paths_uses_config_corpus(mtlint, seeds_copy):
     result = mtlint("check", "--format", "concise", cwd=str(seeds_copy))
     assert result.returncode == 1
     assert "004_71366c0f16030d27.txt:1:1: SCR001" in result.stdout
+
+
+def test_existence_rule_requires_is_a_pre_check(mtlint, tmp_path):
+    """`requires` skips an article holding none of the words; with one of them present, the
+    patterns run as usual (the pre-check never filters single matches)."""
+    rules = tmp_path / "style"
+    rules.mkdir()
+    (rules / "house.yaml").write_text(
+        "code: HSE001\nname: house\ncategory: terminology\nsummary: s\nkind: existence\n"
+        "patterns: ['\\bfoo\\b']\nrequires: [bar]\n", encoding="utf-8")
+    (tmp_path / "mtlint.toml").write_text('rule-dirs = ["style"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("foo here\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("foo here, and BAR elsewhere\n", encoding="utf-8")
+    out = mtlint("check", str(tmp_path), "--format", "concise", "--select", "HSE").stdout
+    assert "b.txt:1:1: HSE001" in out
+    assert "a.txt" not in out

@@ -11,6 +11,8 @@ Keys:
   quotes       "skip" (default): matches inside quotations are the speaker's words and are not
                reported; "include": report them too
   skip_title   do not look at the first line (the headline)
+  requires     words of which every match holds at least one (any case): an article with none of
+               them is skipped without running the patterns (a fast pre-check, never a filter)
 """
 from __future__ import annotations
 
@@ -32,7 +34,7 @@ def phrase_pattern(phrase: str) -> str:
 
 
 class ExistenceRule(Rule):
-    KEYS = ("tokens", "patterns", "define", "ignore_case", "message", "fix", "quotes", "skip_title")
+    KEYS = ("tokens", "patterns", "define", "ignore_case", "message", "fix", "quotes", "skip_title", "requires")
 
     def configure(self, data, where):
         tokens = [str(t) for t in as_list(data, "tokens", where)]
@@ -58,8 +60,13 @@ class ExistenceRule(Rule):
         if self.quotes not in ("skip", "include"):
             raise MtlintError(f"{where('quotes')}: quotes must be skip or include")
         self.skip_title = bool(data.get("skip_title", False))
+        requires = [str(w) for w in as_list(data, "requires", where)]
+        self.requires = (regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in requires) + r")\b", regex.IGNORECASE)
+                         if requires else None)
 
     def check(self, doc, ctx):
+        if self.requires is not None and not self.requires.search(doc.text):
+            return
         title_end = doc.line_bounds(doc.first_content_line)[1] if self.skip_title else -1
         for m in scan(self.pattern, doc.text):
             if m is None:
