@@ -11,6 +11,7 @@ import hashlib
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from lint import SEVERITIES, MtlintError, suppress
 from lint.cache import Cache, RunCache, digest, setup_key
@@ -54,7 +55,7 @@ class Project:
     def termbase(self):
         return self.settings.termbase_data
 
-    @property
+    @cached_property
     def known_acronyms(self) -> frozenset:
         return frozenset(self.settings.known_acronyms)
 

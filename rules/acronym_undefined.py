@@ -69,7 +69,9 @@ RATING = regex.compile(r"[ABC]{1,3}")  # credit ratings: AAA, BB, C
 ROMAN = regex.compile(r"[IVXLCDM]+")
 
 
+@lru_cache(maxsize=None)
 def known_acronyms() -> frozenset:
+    """The shipped list, read once per process (not once per article)."""
     text = resources.files("lint.data").joinpath("known_acronyms.txt").read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
