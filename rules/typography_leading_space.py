@@ -15,7 +15,7 @@ import regex
 from lint.finding import Hit
 from lint.rule import Rule
 
-LEADING = regex.compile(r"(?m)^[ ](?=[“\"]?\p{Lu}\p{Ll}*[ ]\p{L}+[ ]\p{L})")
+LEADING = regex.compile(r"(?m)^[ ](?=[“\"]?\p{Lu}\p{Ll}*,?[ ]\p{L}+[ ][\p{L}\p{N}])")
 FIRST_WORD = regex.compile(r"[“\"]?\p{L}+")
 SENTENCE_END = regex.compile(r"[.!?\"”’)][ \t]*$")
 
@@ -37,6 +37,10 @@ class LeadingSpace(Rule):
         {"pass": " The council met on Monday and agreed on the budget for the year.\n\n"
                  " The appointment of the new minister was confirmed by the president.\n\n"
                  "The session ended late in the evening after a long debate."},
+        {"fail": "The council met on Monday and agreed on the budget for the year.\n\n"
+                 " Yesterday, the appointment of the new minister was confirmed by the president.\n\n"
+                 "To the 33 ministers the president gave their letters of appointment.",
+         "at": ["3:1"]},
         {"pass": "Results\n\n Net profit 12.5 mln dlrs vs 10.1 mln\n\n    The company said it expects higher sales."},
     ]
 

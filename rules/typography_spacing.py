@@ -13,7 +13,8 @@ indent a line or align the columns of a table (a line with several runs of space
 figures), an ellipsis or a leader of dots (" ..."), a space before a decimal or a file extension
 (" .5", " .NET"), and a colon in a time or a score. A single stray space in an article is a slip any
 copy can have and is reported as info; from two on (option `repeated`) they are warnings. A space
-before a comma is a warning even alone: it is the mark of tokenized text joined back, not a slip. The fix removes the extra space.
+before a comma, and two spaces between two words of a sentence, are warnings even alone: they are
+the marks of tokenized text joined back and of a word dropped, not slips. The fix removes the extra space.
 """
 import dataclasses
 
@@ -23,10 +24,11 @@ from lint.finding import Hit
 from lint.rule import Rule
 
 # Double space between two words; possessive so a long run is matched once.
-DOUBLE = regex.compile(r"(?<=[\p{L}\p{N},;:”)])(?P<gap>[ ]{2,3}+)(?=[\p{L}“(])")
+DOUBLE = regex.compile(r"(?<=[\p{L}\p{N},;:”)])(?P<gap>[ ]{2,3}+)(?=[\p{L}“(]|(?<=\p{Ll}[ ]+)\p{N})")
 # Space(s) before , . ; : that end a word: the mark is followed by a space, a line end, or a quote.
 BEFORE_MARK = regex.compile(r"(?<=[\p{L}\p{N})”])(?P<gap>[ \t]{1,3}+)(?P<mark>[,.;:])(?=[ \t\n”\"]|$)")
 INSIDE_BRACKET = regex.compile(r"(?<=[(\[])(?P<gap>[ \t]{1,3}+)(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}.])(?P<gap>[ \t]{1,3}+)(?=[)\]])")
+ALWAYS_WARNING = {"Space before `,`", "Two spaces between words"}
 TABLE_GAP = regex.compile(r"\S[ \t]{2,}\S")
 
 
@@ -67,7 +69,8 @@ class StraySpace(Rule):
         {"pass": "The talks ended.  A new round starts on Monday."},
         {"pass": "    Net  1.20 dlrs vs  1.05 dlrs\n    Revs  40.1 mln vs  38.2 mln"},
         {"fail": "On 12 May 2020 the army  received 16 wounded from the front near the river, the  statement said, adding that 120 more were expected by the end of the week, when the roads reopen."},
-        {"fail": "The single stray space is a slip  reported as info.", "note": "info"},
+        {"fail": "The single stray space before a full stop is a slip reported as info .", "note": "info"},
+        {"fail": "The hospital received  6 children on Monday.", "at": ["1:22"], "note": "warning"},
         {"fail": "Members of the council , the ministers and the press came.", "at": ["1:23"], "note": "warning"},
         {"pass": "Support rose ... and fell. Version .NET 4 runs; the score was 2 : 1."},
     ]
@@ -91,8 +94,9 @@ class StraySpace(Rule):
         # text assembled by a tool, worth a warning.
         severity = "warning" if len(hits) >= ctx.options["repeated"] else "info"
         for hit in sorted(hits, key=lambda h: h.start):
-            # A space before a comma is no slip of the keyboard in edited copy: always a warning.
-            single = "warning" if hit.message == "Space before `,`" else severity
+            # A space before a comma, or two between words inside a sentence, is no slip of the
+            # keyboard in edited copy: always a warning.
+            single = "warning" if hit.message in ALWAYS_WARNING else severity
             yield dataclasses.replace(hit, severity=single)
 
 
