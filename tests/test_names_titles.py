@@ -275,3 +275,9 @@ def test_abbreviations_and_english_compounds_are_not_name_variants():
 def test_the_usual_spelling_is_not_reported_beside_a_typing_slip_elsewhere():
     files = {"a.txt": "Saqr Jaroushi spoke. Jaroushi left. Jaroushi returned.", "b.txt": "Saqr Jaroshi spoke."}
     assert [f.path for f in warnings("NAM001", files)] == ["b.txt"]
+
+
+def test_two_unknown_spellings_used_once_each_in_one_article_are_a_warning():
+    text = "The fire reached the municipality of Vrestiaia. Crews head to Vrestiatia tomorrow."
+    found = warnings("NAM001", {"a.txt": text})
+    assert sorted(text[f.column - 1:f.end_column - 1] for f in found) == ["Vrestiaia", "Vrestiatia"]
