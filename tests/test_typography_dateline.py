@@ -47,7 +47,7 @@ def _check(code, text):
 
 
 def test_one_stray_space_is_info_several_are_warnings():
-    assert [h.severity for h in _check("TYP006", "He left  early.")] == ["info"]
+    assert [h.severity for h in _check("TYP006", "He left early .")] == ["info"]
     assert [h.severity for h in _check("TYP006", "He left  early , they said.")] == ["warning", "warning"]
 
 

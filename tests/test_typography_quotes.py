@@ -53,9 +53,10 @@ def test_foreign_marks_leave_exchange_rates_and_model_numbers_alone():
     assert [h.fix for h in _check("TYP009", "He said «yes».")] == ["“", "”"]
 
 
-def test_a_single_space_before_a_comma_is_a_warning_a_single_double_space_info():
+def test_a_single_space_before_a_comma_or_a_single_double_space_is_a_warning():
     assert [h.severity for h in _check("TYP006", "Members of the council , the press came.")] == ["warning"]
-    assert [h.severity for h in _check("TYP006", "Members of the  council came.")] == ["info"]
+    assert [h.severity for h in _check("TYP006", "Members of the  council came.")] == ["warning"]
+    assert [h.severity for h in _check("TYP006", "The talks ended.  A new round starts.")] == []
 
 
 def test_floating_closing_quote_is_moved_to_the_word():
