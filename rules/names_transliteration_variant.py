@@ -600,8 +600,10 @@ class TransliterationVariant(Rule):
                             # as many uses each way and neither far better known: for two spellings
                             # no dictionary knows, the article itself cannot say which is right, so
                             # a copy editor must choose; an English compound slip stays information
-                            unknown = "-" not in a + b and not {a.lower(), b.lower()} & dictionary_words()
-                            severity = None if transliterated(a, b) or headline(a, b) or unknown else "info"
+                            # (the dictionary is loaded only when the cheaper tests do not decide)
+                            unknown = transliterated(a, b) or headline(a, b) or (
+                                "-" not in a + b and not {a.lower(), b.lower()} & dictionary_words())
+                            severity = None if unknown else "info"
                             for x, y, k in ((a, b, j), (b, a, i)):
                                 line, col = first[y]
                                 related = (Related(path, line, col, f"`{y}` is used here"),)

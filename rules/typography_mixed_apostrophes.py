@@ -14,6 +14,8 @@ house style to follow), quotation marks (single quotes around a phrase), and a s
 an s inside a single-quoted phrase, where it may close the quotation. The fix writes the
 article's majority style.
 """
+import bisect
+
 import regex
 
 from lint.finding import Hit
@@ -22,7 +24,7 @@ from lint.rule import Rule
 # between two letters, or after a plural's s before a lower-case word
 APOSTROPHE = regex.compile(r"(?<=\p{L})(?P<mark>['’])(?=\p{L})|(?<=[sS])(?P<mark>['’])(?=[ ]\p{Ll})")
 # a single quotation opened earlier on the same line: a straight mark after s may close it
-SINGLE_OPEN = regex.compile(r"(?:^|(?<=[\s(\[“\"]))['‘](?=\p{L})")
+SINGLE_OPEN = regex.compile(r"(?m)(?:^|(?<=[\s(\[“\"]))['‘](?=\p{L})")
 STYLE_NAME = {"'": "straight `'`", "’": "curly `’`"}
 
 
@@ -50,13 +52,17 @@ class MixedApostrophes(Rule):
 
     def check(self, doc, ctx):
         text = doc.text
+        if "’" not in text or "'" not in text:
+            return  # one style only: nothing to compare (most articles)
+        opens = [m.start() for m in SINGLE_OPEN.finditer(text)]  # one pass, looked up by bisection
         marks = {"'": [], "’": []}
         for m in APOSTROPHE.finditer(text):
             mark = m.group("mark")
             if mark == "'" and text[m.start() + 1:m.start() + 2] == " ":
                 line_start = text.rfind("\n", 0, m.start()) + 1
-                if SINGLE_OPEN.search(text, line_start, m.start()):
-                    continue  # may close a single-quoted phrase
+                k = bisect.bisect_left(opens, m.start())
+                if k and opens[k - 1] >= line_start:
+                    continue  # may close a single-quoted phrase opened earlier on the line
             marks[mark].append(m.start())
         straight, curly = len(marks["'"]), len(marks["’"])
         if not straight or not curly or straight == curly:
