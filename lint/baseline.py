@@ -54,5 +54,13 @@ def compare(findings, entries, checked_paths):
     new = [f for f in findings if f.fingerprint not in known]
     baselined = [f for f in findings if f.fingerprint in known]
     checked = {p.replace("\\", "/") for p in checked_paths}
-    stale = [e for e in entries if e["fingerprint"] not in seen and e["path"] in checked]
+    stale = [e for e in entries if e["fingerprint"] not in seen and (e["path"] in checked or _in_checked_shard(e["path"], checked))]
     return new, baselined, stale
+
+
+def _in_checked_shard(path: str, checked: set) -> bool:
+    """An entry of a record (`SHARD:ID`) is checked when its shard is."""
+    from lint.records import record_shard_prefix
+
+    shard = record_shard_prefix(path)
+    return shard is not None and shard in checked

@@ -13,8 +13,8 @@ import sys
 from collections import Counter
 
 from lint import SEVERITIES, MtlintError, __version__
-from lint.config import find_config, load_settings
-from lint.formatters import FORMATS, render
+from lint.config import apply_severities, find_config, load_settings
+from lint.formatters import COLOR_CHOICES, COLORED_FORMATS, FORMATS, render, use_color
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -42,6 +42,22 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--jobs", "-j", type=_jobs, metavar="N", help="worker processes (0: one per core)")
     p.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
     p.add_argument("--cache-dir", metavar="DIR", help="cache folder (default: .mtlint_cache in the project root)")
+    p.add_argument("--force-exclude", action=argparse.BooleanOptionalAction, default=None,
+                   help="apply the config's exclude to files named on the command line (default: on; "
+                        "--no-force-exclude lints them whatever exclude says)")
+    _records_and_engine(p)
+
+
+def _records_and_engine(p: argparse.ArgumentParser) -> None:
+    """Records (JSON Lines, Parquet) and the Dask engine: see lint/records.py, lint/dask_engine.py."""
+    p.add_argument("--text-field", metavar="FIELD",
+                   help="the text of a JSON Lines / Parquet record (default: `text`, else `body`); "
+                        "`title,body` joins fields with a blank line")
+    p.add_argument("--id-field", metavar="FIELD", help="the id of a record (default: its line or row number)")
+    p.add_argument("--engine", choices=("local", "dask"),
+                   help="local: this process or a process pool (default); dask: a Dask cluster")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with --engine dask: the scheduler to use (tcp://HOST:PORT); default: a LocalCluster of processes")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,13 +72,23 @@ def build_parser() -> argparse.ArgumentParser:
     _common(check)
     check.add_argument("--format", choices=FORMATS, default="full", help="output format (default: full)")
     check.add_argument("--output-file", "-o", metavar="FILE", help="write the report to FILE")
+    check.add_argument("--color", choices=COLOR_CHOICES, default="auto",
+                       help="colour the full and concise reports (default auto: on a terminal, unless NO_COLOR "
+                            "is set or FORCE_COLOR asks for it in a pipe; --color decides over both)")
     check.add_argument("--fail-on", choices=SEVERITIES, help="lowest severity that makes the exit code 1")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--statistics", action="store_true", help="print counts per rule instead of findings")
     check.add_argument("--summary", action="store_true",
                        help="with --format json: wrap the findings with counts, per-file metrics and skipped rules")
     check.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
-    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix, also apply suggestions marked unsafe")
+    check.add_argument("--unsafe-fixes", action="store_true",
+                       help="with --fix or --diff, also apply suggestions marked unsafe")
+    check.add_argument("--diff", action="store_true",
+                       help="print a unified diff of what --fix would change, change nothing; exit 1 if it would change something")
+    check.add_argument("--add-noqa", action="store_true",
+                       help="write a suppression above each line with findings (adopting mtlint on an existing corpus)")
+    check.add_argument("--show-fixes", action="store_true",
+                       help="list the fixes applied (with --fix) or that --fix would apply")
     check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary line")
     check.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline")
     check.add_argument("--grammar-server", metavar="URL",
@@ -117,7 +143,8 @@ def main(argv=None) -> int:
         _flush_stdout()
         return code
     except MtlintError as e:
-        print(f"mtlint: error: {e}", file=sys.stderr)
+        for line in str(e).splitlines() or [""]:  # a config's errors all at once, one a line
+            print(f"mtlint: error: {line}", file=sys.stderr)
         return EXIT_ERROR
     except FileNotFoundError as e:
         what = e.filename if e.filename else (e.args[0] if e.args and isinstance(e.args[0], str) else e)
@@ -144,9 +171,16 @@ def _first_line(e: BaseException) -> str:
 
 def settings_for(args):
     if getattr(args, "isolated", False):
-        return load_settings(None)
-    path = args.config or find_config((getattr(args, "paths", None) or ["."])[0])
-    return load_settings(path)
+        settings = load_settings(None)
+    else:
+        settings = load_settings(args.config or find_config((getattr(args, "paths", None) or ["."])[0]))
+    if getattr(args, "force_exclude", None) is not None:
+        settings.force_exclude = args.force_exclude
+    if getattr(args, "text_field", None):
+        settings.text_field = args.text_field
+    if getattr(args, "id_field", None):
+        settings.id_field = args.id_field
+    return settings
 
 
 def make_linter(args, settings):
@@ -155,6 +189,14 @@ def make_linter(args, settings):
     if getattr(args, "grammar_server", None):
         settings.grammar = dict(settings.grammar, **{"remote-server": args.grammar_server})
     cache_dir = None if args.no_cache else (args.cache_dir or settings.cache_dir)
+    engine = getattr(args, "engine", None) or ("dask" if getattr(args, "scheduler", None) else "local")
+    if engine == "dask":
+        from lint.dask_engine import DaskLinter  # dask is imported only for this engine
+
+        return DaskLinter(settings, select=args.select, extend_select=args.extend_select, ignore=args.ignore,
+                          scheduler=args.scheduler, jobs=args.jobs)
+    if getattr(args, "scheduler", None):
+        raise MtlintError("--scheduler is for --engine dask")
     return Linter(settings, select=args.select, extend_select=args.extend_select, ignore=args.ignore,
                   cache_dir=cache_dir)
 
@@ -165,17 +207,26 @@ def cmd_check(args) -> int:
 
     settings = settings_for(args)
     linter = make_linter(args, settings)
-    report = linter.run(args.paths, jobs=args.jobs)
+    report = linter.run(args.paths, jobs=args.jobs, progress=progress_bar(args))
+    safe = {r.code for r in linter.active if r.fix_safety == "safe"}
+    allowed = (lambda f: True) if args.unsafe_fixes else (lambda f: f.code in safe)
+    allowed = _files_only(args, report, allowed)
+    if args.diff:
+        return show_diff(args, settings, report, allowed)
+    if args.add_noqa:
+        report.findings = [f for f in report.findings if f.record is None and "://" not in f.path]
+        return add_noqa(settings, report)
+    applied = []
     if args.fix:
-        safe = {r.code for r in linter.active if r.fix_safety == "safe"}
-        allowed = (lambda f: True) if args.unsafe_fixes else (lambda f: f.code in safe)
         fixed, problems, changed = fix_files(report.findings, report.digests, settings.fallback_encodings, allowed,
-                                             settings.max_file_size)
+                                             settings.max_file_size, applied_out=applied)
         for p in problems:
             print(f"mtlint: {p}", file=sys.stderr)
         if fixed or changed:
-            report = linter.run(args.paths, jobs=args.jobs)
+            report = linter.run(args.paths, jobs=args.jobs, progress=progress_bar(args))
             report.fixed = fixed
+    elif args.show_fixes:
+        applied = [f for f in report.findings if f.fix is not None and allowed(f)]
     if linter.cache and linter.cache.refused:
         print(f"mtlint: {linter.cache.refused}", file=sys.stderr)
 
@@ -192,18 +243,32 @@ def cmd_check(args) -> int:
         print(f"mtlint: {error}", file=sys.stderr)
     for note in report.notes:
         print(f"mtlint: skipped {note}", file=sys.stderr)
+    if not report.files and args.paths and not args.quiet:
+        excluded = linter.excluded_paths
+        why = (f": {len(excluded)} path{'s' if len(excluded) != 1 else ''} given "
+               f"{'are' if len(excluded) != 1 else 'is'} excluded by the config (--no-force-exclude lints them)"
+               if excluded else "")
+        print(f"mtlint: warning: no files to check{why}", file=sys.stderr)
     if args.report_unused_suppressions:
         for note in report.unused_suppressions:
             print(f"mtlint: {note}", file=sys.stderr)
 
     report.root = settings.root  # the HTML report reads unflagged articles by their project paths
+    if args.format == "html":
+        from lint.records import options_of
+
+        report.record_options = options_of(settings)  # and records of shards by their ids
     if args.statistics:
         text = statistics(report, linter)
     else:
         fixable = {r.code for r in linter.active if r.fixable and (r.fix_safety == "safe" or args.unsafe_fixes)}
-        text = render(args.format, report, linter.rules, fixable_codes=fixable, quiet=args.quiet, summary=args.summary)
+        color = args.format in COLORED_FORMATS and use_color(args.color, None if args.output_file else sys.stdout)
+        text = render(args.format, report, linter.rules, fixable_codes=fixable, quiet=args.quiet, summary=args.summary,
+                      color=color)
     if report.fixed and args.format == "full":
         text += f"Fixed {report.fixed} finding{'s' if report.fixed != 1 else ''}.\n"
+    if args.show_fixes and args.format in ("full", "concise"):
+        text += fixes_list(applied, linter.rules, done=args.fix)
     if report.baselined and args.format == "full" and not args.quiet:
         text += f"{report.baselined} finding{'s' if report.baselined != 1 else ''} hidden by the baseline.\n"
     write_output(text, args.output_file)
@@ -216,11 +281,84 @@ def cmd_check(args) -> int:
     return EXIT_FINDINGS if (failing or report.errors or unused) else EXIT_CLEAN
 
 
+def _files_only(args, report, allowed):
+    """--fix, --diff and --add-noqa write files, never records of a JSON Lines or Parquet shard
+    (nor files at a URL): say so once, and leave those findings out of what is fixed."""
+    if args.fix or args.diff or args.add_noqa:
+        skipped = [f for f in report.findings if (f.record is not None or "://" in f.path)
+                   and (args.add_noqa or (f.fix is not None and allowed(f)))]
+        if skipped:
+            shards = sorted({f.file for f in skipped})
+            what = "suppressions" if args.add_noqa else "fixes"
+            print(f"mtlint: {len(skipped)} {what} in {shards[0]}" + (f" and {len(shards) - 1} more" if len(shards) > 1 else "")
+                  + " not written: mtlint does not rewrite JSON Lines or Parquet shards or files at a URL;"
+                  " apply them where the records are made", file=sys.stderr)
+    return lambda f: f.record is None and "://" not in f.path and allowed(f)
+
+
+def show_diff(args, settings, report, allowed) -> int:
+    """--diff: the fixes as a unified diff on stdout (or -o), nothing written; exit 1 if any."""
+    from lint.fixer import preview_fixes, unified_diff
+
+    previews, problems = preview_fixes(report.findings, report.digests, settings.fallback_encodings, allowed,
+                                       settings.max_file_size)
+    for p in problems + list(report.errors):
+        print(f"mtlint: {p}", file=sys.stderr)
+    write_output(unified_diff(previews), args.output_file)
+    count = sum(len(fixed) for *_, fixed in previews)
+    if not args.quiet:
+        print(f"Would fix {count} finding{'s' if count != 1 else ''} in {len(previews)} "
+              f"file{'s' if len(previews) != 1 else ''}." if count else "No fixes to apply.", file=sys.stderr)
+    if args.exit_zero:
+        return EXIT_CLEAN
+    return EXIT_FINDINGS if previews or report.errors else EXIT_CLEAN
+
+
+def add_noqa(settings, report) -> int:
+    """--add-noqa: above each line with findings, a `disable-next-line` for their codes, written
+    with the same care as a fix (atomic, the file's own encoding and newlines, only if unchanged)."""
+    from types import SimpleNamespace
+
+    from lint.fixer import fix_files
+    from lint.suppress import directive_for
+
+    by_line: dict[tuple[str, int], tuple[int, set]] = {}
+    for f in report.findings:
+        line_start = f.start - (f.column - 1)  # columns count code points, as offsets do
+        by_line.setdefault((f.path, f.line), (line_start, set()))[1].add(f.code)
+    inserts = [SimpleNamespace(path=path, start=at, end=at, fix=directive_for(path, codes) + "\n", code="")
+               for (path, _), (at, codes) in sorted(by_line.items())]
+    added, problems, _ = fix_files(inserts, report.digests, settings.fallback_encodings,
+                                   max_size=settings.max_file_size)
+    for p in problems + list(report.errors):
+        print(f"mtlint: {p}", file=sys.stderr)
+    files = len({i.path for i in inserts})
+    print(f"Added {added} suppression{'s' if added != 1 else ''} in {files} file{'s' if files != 1 else ''}.",
+          file=sys.stderr)
+    return EXIT_FINDINGS if problems or report.errors else EXIT_CLEAN
+
+
+def fixes_list(applied, rules, done: bool) -> str:
+    """--show-fixes: per file, how many findings of each rule were (or would be) fixed, as ruff lists them."""
+    if not applied:
+        return "No fixes applied.\n" if done else "No fixes available.\n"
+    by_path: dict[str, Counter] = {}
+    for f in applied:
+        by_path.setdefault(f.path, Counter())[f.code] += 1
+    lines = [f"{'Fixed' if done else 'Would fix'} {len(applied)} finding{'s' if len(applied) != 1 else ''}:"]
+    for path in sorted(by_path):
+        lines.append(f"- {path}:")
+        for code, n in sorted(by_path[path].items()):
+            name = rules[code].name if code in rules else ""
+            lines.append(f"    {n} × {code} ({name})" if name else f"    {n} × {code}")
+    return "\n".join(lines) + "\n"
+
+
 def cmd_baseline(args) -> int:
     from lint.baseline import compare, dump, dump_entries, load
 
     settings = settings_for(args)
-    report = make_linter(args, settings).run(args.paths, jobs=args.jobs)
+    report = make_linter(args, settings).run(args.paths, jobs=args.jobs, progress=progress_bar(args))
     for error in report.errors:
         print(f"mtlint: {error}", file=sys.stderr)
     findings = report.findings
@@ -239,6 +377,56 @@ def cmd_baseline(args) -> int:
         print(f"mtlint: recorded {len(findings)} finding{'s' if len(findings) != 1 else ''} in {args.output_file}",
               file=sys.stderr)
     return EXIT_ERROR if report.errors else EXIT_CLEAN
+
+
+PROGRESS_MIN_FILES = 200  # a run over more files than this shows a progress bar on a terminal
+
+
+def progress_bar(args):
+    """The `progress` callback for Linter.run: a bar on stderr, only when stderr is a terminal and
+    not with --quiet; None otherwise (pipes, CI logs), so that nothing is imported for it."""
+    if getattr(args, "quiet", False):
+        return None
+    try:
+        if not sys.stderr.isatty():
+            return None
+    except (AttributeError, ValueError, OSError):
+        return None
+    return _ProgressBar(color=getattr(args, "color", "auto") != "never")
+
+
+class _ProgressBar:
+    """Started at the first result of a run over more than PROGRESS_MIN_FILES files (rich is
+    imported then), gone from the terminal when the last result arrives."""
+
+    def __init__(self, color: bool = True):
+        self.color = color
+        self.bar = None
+        self.task = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if total <= PROGRESS_MIN_FILES or done >= total:
+                return
+            import atexit
+
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TimeRemainingColumn
+
+            console = Console(file=sys.stderr, no_color=not self.color)
+            self.bar = Progress("Linting", BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
+                                TimeRemainingColumn(), console=console, transient=True)
+            self.task = self.bar.add_task("lint", total=total, completed=done)
+            self.bar.start()
+            atexit.register(self.close)  # interrupted (Ctrl-C): still give the cursor back
+        self.bar.update(self.task, completed=done)
+        if done >= total:
+            self.close()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            bar, self.bar = self.bar, None
+            bar.stop()
 
 
 def write_output(text: str, path: str | None) -> None:
@@ -303,9 +491,11 @@ def statistics(report, linter) -> str:
     lines = []
     for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         rule = linter.rules[code] if code in linter.rules else None
-        fix = "[*]" if rule is not None and rule.fixable else "   "
+        fix = "   " if rule is None or not rule.fixable else "[*]" if rule.fix_safety == "safe" else "[-]"
         name = rule.name if rule else ""
         lines.append(f"{n:>6}\t{code}\t{fix} {name}")
+    if any(code in linter.rules and linter.rules[code].fixable for code in counts):
+        lines.append("[*] fixable with --fix; [-] an unsafe fix, applied only with --fix --unsafe-fixes")
     by_category = Counter(f.category for f in report.findings)
     if by_category:
         lines.append("")
@@ -322,18 +512,19 @@ def cmd_rules(args) -> int:
     from lint.registry import load_rules
 
     settings = load_settings(find_config("."))
-    rules = load_rules(tuple(settings.resolve(d) for d in settings.rule_dirs))
+    rules = apply_severities(settings, load_rules(tuple(settings.resolve(d) for d in settings.rule_dirs)))
     if args.format == "json":
         import json
 
         print(json.dumps([{"code": r.code, "name": r.name, "category": r.category, "severity": r.severity,
-                           "fixable": r.fixable, "corpus": r.corpus, "default": r.default_enabled,
+                           "fixable": r.fixable, "fix": (r.fix_safety if r.fixable else None), "corpus": r.corpus, "default": r.default_enabled,
                            "summary": r.summary} for r in sorted(rules.values(), key=lambda r: r.code)], indent=2))
         return EXIT_CLEAN
-    print(f"{'code':<8}{'name':<30}{'category':<17}{'severity':<9}{'fix':<5}summary")
+    print(f"{'code':<8}{'name':<30}{'category':<17}{'severity':<9}{'fix':<8}summary")
     for r in sorted(rules.values(), key=lambda r: r.code):
-        fix = "yes" if r.fixable else "-"
-        print(f"{r.code:<8}{r.name:<30}{r.category:<17}{r.severity:<9}{fix:<5}{r.summary}")
+        fix = r.fix_safety if r.fixable else "-"
+        print(f"{r.code:<8}{r.name:<30}{r.category:<17}{r.severity:<9}{fix:<8}{r.summary}")
+    print("\nfix: safe fixes apply with --fix; unsafe ones (suggestions to check) only with --fix --unsafe-fixes")
     return EXIT_CLEAN
 
 
@@ -342,7 +533,7 @@ def cmd_explain(args) -> int:
     from lint.rule import examples_of
 
     settings = load_settings(find_config("."))
-    rules = load_rules(tuple(settings.resolve(d) for d in settings.rule_dirs))
+    rules = apply_severities(settings, load_rules(tuple(settings.resolve(d) for d in settings.rule_dirs)))
     rule = rules.get(args.code.upper())
     if rule is None:
         raise MtlintError(f"no rule {args.code!r} (see `mtlint rules`)")
@@ -375,7 +566,8 @@ def cmd_terms(args) -> int:
     settings = settings_for(args)
     linter = Linter(settings, select=["NAM001"], cache_dir=None)
     files = linter.targets(args.paths)
-    text, errors = propose(files, settings.fallback_encodings)
+    accepted = settings.termbase_data.accept if settings.termbase else frozenset()
+    text, errors = propose(files, settings.fallback_encodings, accepted)
     for error in errors:
         print(f"mtlint: {error}", file=sys.stderr)
     write_output(text, args.output_file)

@@ -1,11 +1,14 @@
 """Configuration: `[tool.mtlint]` in pyproject.toml, or the top level of mtlint.toml.
 
 Found by walking up from the first linted path (as ruff does); `--config FILE` names one.
-Unknown keys and bad values are errors that name the file, the line and the key.
+Unknown keys and bad values are errors that name the file, the line and the key; every error of a
+config is reported at once, with "did you mean" for a misspelled key or rule code. Rule codes are
+matched in any case.
 """
 from __future__ import annotations
 
 import codecs
+import difflib
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -63,6 +66,8 @@ SCHEMA = {
     "include": (_str_list, "a list of file globs"),
     "exclude": (_str_list, "a list of file or folder globs"),
     "extend-exclude": (_str_list, "a list of file or folder globs"),
+    "force-exclude": (lambda v: isinstance(v, bool), "true or false"),
+    "respect-gitignore": (lambda v: isinstance(v, bool), "true or false"),
     "corpus": (_str_list, "a list of globs naming the whole corpus"),
     "termbase": (lambda v: isinstance(v, str), "a path to a termbase YAML file"),
     "per-file-ignores": (lambda v: isinstance(v, dict) and all(_str_list(x) for x in v.values()),
@@ -77,6 +82,10 @@ SCHEMA = {
     "rules": (lambda v: isinstance(v, dict) and all(isinstance(x, dict) for x in v.values()),
               "a table of CODE = { option = value }"),
     "grammar": (lambda v: isinstance(v, dict), "a table of grammar settings"),
+    # records (JSON Lines, Parquet): see lint/records.py
+    "text-field": (lambda v: (isinstance(v, str) and bool(v.strip())) or (_str_list(v) and bool(v)),
+                   "a field name, \"title,body\" or a list of field names"),
+    "id-field": (lambda v: isinstance(v, str) and bool(v.strip()), "a field name"),
 }
 
 
@@ -90,6 +99,8 @@ class Settings:
     fail_on: str = "info"
     include: list = field(default_factory=lambda: ["*.txt", "*.md"])
     exclude: list = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+    force_exclude: bool = True  # `exclude` applies to files named on the command line too
+    respect_gitignore: bool = True  # folders are walked without what .gitignore files ignore
     corpus: list = field(default_factory=list)
     termbase: str | None = None
     per_file_ignores: dict = field(default_factory=dict)
@@ -101,6 +112,8 @@ class Settings:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; larger files are skipped with a message; 0: no limit
     rules: dict = field(default_factory=dict)
     grammar: dict = field(default_factory=dict)
+    text_field: object = None  # of records: a name, "title,body" or a list; None: `text`, else `body`
+    id_field: str | None = None  # of records; None: the line (row) number
     raw_text: str = ""
 
     def resolve(self, path: str) -> str:
@@ -115,11 +128,27 @@ class Settings:
         return load_termbase(self.resolve(self.termbase))
 
 
+class ConfigErrors(MtlintError):
+    """Every problem found in a config, one per line of the message."""
+
+    def __init__(self, errors):
+        self.errors = list(errors)
+        super().__init__("\n".join(self.errors))
+
+
+def did_you_mean(word: str, candidates) -> str:
+    """` (did you mean 'x'?)` for the closest candidate, or ""."""
+    close = difflib.get_close_matches(word, sorted(candidates), n=1, cutoff=0.6)
+    if not close and word.lower() != word:
+        close = difflib.get_close_matches(word.lower(), sorted(candidates), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
 def _key_line(text: str, key: str) -> int | None:
     m = regex.search(rf'(?m)^[ \t]*"?{regex.escape(key)}"?[ \t]*=', text)
     if m:
         return text.count("\n", 0, m.start()) + 1
-    m = regex.search(rf"(?m)^\s*\[[^\]]*\b{regex.escape(key)}\b", text)
+    m = regex.search(rf"(?m)^[ \t]*\[[^\]\n]*\b{regex.escape(key)}\b", text)
     return text.count("\n", 0, m.start()) + 1 if m else None
 
 
@@ -165,20 +194,94 @@ def load_settings(path: str | None) -> Settings:
     if table is None:
         raise MtlintError(f"{path}: no [tool.mtlint] table")
     settings = Settings(path=path, root=os.path.dirname(os.path.abspath(path)), raw_text=text)
+    errors = []
     for key, value in table.items():
         where = f"{path}:{_key_line(text, key) or 1}"
         if key not in SCHEMA:
-            raise MtlintError(f"{where}: unknown key {key!r} (known: {', '.join(sorted(SCHEMA))})")
+            hint = did_you_mean(key, SCHEMA) or f" (known: {', '.join(sorted(SCHEMA))})"
+            errors.append(f"{where}: unknown key {key!r}{hint}")
+            continue
         check, expected = SCHEMA[key]
         if not check(value):
-            raise MtlintError(f"{where}: {key} must be {expected}, not {value!r}")
+            errors.append(f"{where}: {key} must be {expected}, not {value!r}")
+            continue
         if key == "max-file-size":
             value = parse_size(value)
         setattr(settings, key.replace("-", "_"), value)
     if "exclude" not in table:
         settings.exclude = list(DEFAULT_EXCLUDE)
-    settings.exclude = settings.exclude + list(table.get("extend-exclude", []))
+    if _str_list(table.get("extend-exclude", [])):
+        settings.exclude = settings.exclude + list(table.get("extend-exclude", []))
+    if errors:
+        # the rule codes the config names are checked too, so that one run lists every problem
+        from lint.registry import load_rules
+
+        try:
+            errors += rule_config_errors(settings, load_rules(tuple(settings.resolve(d) for d in settings.rule_dirs)))
+        except MtlintError:
+            pass  # a broken rule folder: its own error comes once the others are fixed
+        raise ConfigErrors(errors)
     return settings
+
+
+def severity_overrides(settings: Settings) -> dict:
+    """Rule code (upper case) -> the severity the config gives its findings."""
+    return {code.upper(): options["severity"] for code, options in settings.rules.items()
+            if options.get("severity") in SEVERITIES}
+
+
+def apply_severities(settings: Settings, rules: dict) -> dict:
+    """The rules with the config's severities: each changed rule is a copy (the built-in rule
+    objects are shared by every Linter of the process)."""
+    import copy
+
+    for code, severity in severity_overrides(settings).items():
+        if code in rules and rules[code].severity != severity:
+            rules[code] = copy.copy(rules[code])
+            rules[code].severity = severity
+    return rules
+
+
+def _where(settings: Settings, line: int | None) -> str:
+    return f"{settings.path}:{line or 1}: " if settings.path else ""
+
+
+def _value_line(text: str, key: str, value: str) -> int | None:
+    """The line of `value` (a quoted string) in the list of `key`, which may span lines."""
+    start = _key_line(text, key)
+    if start is None:
+        return None
+    offset = sum(len(line) + 1 for line in text.split("\n")[:start - 1])
+    m = regex.compile(rf'["\']{regex.escape(value)}["\']').search(text, offset)
+    return text.count("\n", 0, m.start()) + 1 if m else start
+
+
+def code_known(code: str, rules: dict) -> bool:
+    """A rule code or a prefix of one ("ALL", "TYP", "typ004"), or a code a rule relays ("GRM-...")."""
+    code = code.upper()
+    relays = tuple(r.relays for r in rules.values() if r.relays)
+    return code == "ALL" or any(c.startswith(code) for c in rules) or bool(relays and code.startswith(relays))
+
+
+def unknown_code(code: str, rules: dict, where: str) -> str:
+    candidates = set(rules) | {c[:3] for c in rules} | {"ALL"}
+    return f"{where}no rule code starts with {code!r}{did_you_mean(code.upper(), candidates)} (see `mtlint rules`)"
+
+
+def rule_config_errors(settings: Settings, rules: dict) -> list[str]:
+    """Every problem of the config that needs the rules to see: codes in select, extend-select,
+    ignore and per-file-ignores that no rule has, and the `[rules.CODE]` tables."""
+    errors = []
+    text = settings.raw_text
+    for key in ("select", "extend-select", "ignore"):
+        for code in getattr(settings, key.replace("-", "_")):
+            if not code_known(code, rules):
+                errors.append(unknown_code(code, rules, _where(settings, _value_line(text, key, code))))
+    for glob, codes in settings.per_file_ignores.items():
+        for code in codes:
+            if not code_known(code, rules):
+                errors.append(unknown_code(code, rules, _where(settings, _value_line(text, glob, code))))
+    return errors + rule_option_errors(settings, rules)
 
 
 def _option_line(text: str, code: str, key: str) -> int | None:
@@ -210,24 +313,43 @@ def option_bounds(rule, key: str, default) -> tuple:
 
 def validate_rule_options(settings: Settings, rules: dict) -> None:
     """`[tool.mtlint.rules.CODE]` tables: the code must exist, every option be declared and in bounds."""
+    errors = rule_option_errors(settings, rules)
+    if errors:
+        raise ConfigErrors(errors)
+
+
+def rule_option_errors(settings: Settings, rules: dict) -> list[str]:
+    """The problems of the `[rules.CODE]` tables (the code in any case; `severity` is every rule's)."""
+    errors = []
     for code, options in settings.rules.items():
         where = f"{settings.path}:{_key_line(settings.raw_text, code) or 1}"
-        if code not in rules:
-            raise MtlintError(f"{where}: rules.{code}: no rule has this code")
-        declared = rules[code].options
+        rule = rules.get(code.upper())
+        if rule is None:
+            errors.append(f"{where}: rules.{code}: no rule has this code{did_you_mean(code.upper(), rules)}")
+            continue
+        declared = rule.options
         for key, value in options.items():
             where = f"{settings.path}:{_option_line(settings.raw_text, code, key) or 1}"
+            if key == "severity":  # every rule has it: the engine applies it to the rule's findings
+                if not isinstance(value, str) or value not in SEVERITIES:
+                    errors.append(f"{where}: rules.{code}.severity must be one of {', '.join(SEVERITIES)}, "
+                                  f"not {value!r}")
+                continue
             if key not in declared:
-                raise MtlintError(f"{where}: rules.{code}: unknown option {key!r} "
-                                  f"(options: {', '.join(sorted(declared)) or 'none'})")
+                hint = did_you_mean(key, list(declared) + ["severity"]) or (
+                    f" (options: {', '.join(sorted([*declared, 'severity']))})")
+                errors.append(f"{where}: rules.{code}: unknown option {key!r}{hint}")
+                continue
             default = declared[key]
             if default is not None and (not isinstance(value, type(default)) and not (
                     isinstance(default, float) and isinstance(value, int)) or (
                     isinstance(value, bool) and not isinstance(default, bool))):
-                raise MtlintError(f"{where}: rules.{code}.{key} must be {type(default).__name__}, not {value!r}")
+                errors.append(f"{where}: rules.{code}.{key} must be {type(default).__name__}, not {value!r}")
+                continue
             if isinstance(value, (int, float)) and not isinstance(value, bool):
-                low, high = option_bounds(rules[code], key, default)
+                low, high = option_bounds(rule, key, default)
                 if low is not None and value < low:
-                    raise MtlintError(f"{where}: rules.{code}.{key} must be >= {low}, not {value!r}")
-                if high is not None and value > high:
-                    raise MtlintError(f"{where}: rules.{code}.{key} must be <= {high}, not {value!r}")
+                    errors.append(f"{where}: rules.{code}.{key} must be >= {low}, not {value!r}")
+                elif high is not None and value > high:
+                    errors.append(f"{where}: rules.{code}.{key} must be <= {high}, not {value!r}")
+    return errors

@@ -30,6 +30,8 @@ _SENTENCE_DONE = regex.compile(r"[.!?…][ \t]+$")
 
 
 class Document:
+    record: str | None = None  # the record id when the article is a record of a shard (path `SHARD:ID`)
+
     def __init__(self, path: str, text: str, *, encoding: str = "utf-8", newline: str = "\n",
                  bom: bool = False):
         self.path = path

@@ -22,6 +22,7 @@ class Related:
     line: int
     column: int
     message: str
+    record: str | None = None  # the record id when `path` is `SHARD:ID` (JSON Lines, Parquet)
 
 
 @dataclass(frozen=True)
@@ -67,16 +68,28 @@ class Finding:
     related: tuple[Related, ...] = ()
     fingerprint: str = ""
     project_path: str = ""  # the path relative to the project root, as baselines store it
+    record: str | None = None  # the record id when the article is a record of a shard: path is `SHARD:ID`
+
+    @property
+    def file(self) -> str:
+        """The file: the shard of a record, else the path."""
+        return self.path if self.record is None else self.path[:len(self.path) - len(self.record) - 1]
 
     def sort_key(self):
-        return (self.path, self.line, self.column, self.code, self.message)
+        if self.record is None:
+            return (self.path, "", self.line, self.column, self.code, self.message)
+        # records in their shard's order when their ids are line numbers
+        return (self.file, self.record.rjust(20, "0") if self.record.isdigit() else self.record,
+                self.line, self.column, self.code, self.message)
 
     def with_(self, **changes) -> "Finding":
         return replace(self, **changes)
 
     def to_json(self) -> dict:
-        data = {
-            "path": self.path,
+        data = {"path": self.file}
+        if self.record is not None:
+            data["record"] = self.record  # a finding in a record: `path` is the shard
+        data.update({
             "line": self.line,
             "column": self.column,
             "end_line": self.end_line,
@@ -91,7 +104,10 @@ class Finding:
             "fingerprint": self.fingerprint,
             "related": [
                 {"path": r.path, "line": r.line, "column": r.column, "message": r.message}
+                if r.record is None else
+                {"path": r.path[:len(r.path) - len(r.record) - 1], "record": r.record, "line": r.line,
+                 "column": r.column, "message": r.message}
                 for r in self.related
             ],
-        }
+        })
         return data

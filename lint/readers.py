@@ -139,25 +139,38 @@ def matches_glob(path: str, globs) -> bool:
     return bool(pattern.match(posix) or pattern.match(posix.rsplit("/", 1)[-1]))
 
 
-def discover(paths, include, exclude, root: str | None = None, errors: list | None = None) -> list[str]:
-    """Files named directly are always taken; folders recurse over files matching `include`.
+def discover(paths, include, exclude, root: str | None = None, errors: list | None = None,
+             force_exclude: bool = False, gitignore: bool = False, excluded: list | None = None) -> list[str]:
+    """Folders recurse over files matching `include`, without those matching `exclude` and, with
+    `gitignore`, without what the .gitignore files from `root` down ignore. A file named directly
+    is taken whatever its name; with `force_exclude` not if it (or a folder above it, up to
+    `root`) matches `exclude`, and so for a folder named directly: those paths go to `excluded`.
 
     A folder that cannot be read is named in `errors` (when given), not skipped in silence."""
     found = []
     seen = set()
+    ignores = GitIgnores(root or os.getcwd()) if gitignore else None
 
     def walk_error(e: OSError) -> None:
         if errors is not None:
             errors.append(f"{display_path(e.filename) if e.filename else path}: cannot read folder: {e.strerror or e}")
 
     for path in paths:
+        if not os.path.lexists(path):
+            raise FileNotFoundError(path)
+        if force_exclude and is_excluded(path, exclude, root):
+            if excluded is not None:
+                excluded.append(path)
+            continue
         if os.path.isdir(path):
             candidates = []
             for folder, dirs, files in os.walk(path, onerror=walk_error):
                 rel_folder = _rel(folder, root)
-                dirs[:] = sorted(d for d in dirs if not matches_glob(os.path.join(rel_folder, d), exclude))
+                dirs[:] = sorted(d for d in dirs if not matches_glob(os.path.join(rel_folder, d), exclude)
+                                 and not (ignores and ignores.ignored(os.path.join(folder, d), True, path)))
                 for name in sorted(files):
-                    if matches_glob(name, include) and not matches_glob(os.path.join(rel_folder, name), exclude):
+                    if (matches_glob(name, include) and not matches_glob(os.path.join(rel_folder, name), exclude)
+                            and not (ignores and ignores.ignored(os.path.join(folder, name), False, path))):
                         candidates.append(os.path.join(folder, name))
         elif os.path.exists(path):
             candidates = [path]  # a file, or something else that reading reports (a FIFO, a device)
@@ -170,6 +183,74 @@ def discover(paths, include, exclude, root: str | None = None, errors: list | No
                 seen.add(key)
                 found.append(c)
     return found
+
+
+def is_excluded(path: str, exclude, root: str | None) -> bool:
+    """Whether `path`, or a folder above it below `root`, matches `exclude` (paths relative to
+    `root`, as when folders are walked)."""
+    parts = _rel(os.path.normpath(path), root).replace(os.sep, "/").split("/")
+    for n in range(len(parts), 0, -1):
+        if parts[n - 1] not in ("..", ".", "") and matches_glob("/".join(parts[:n]), exclude):
+            return True
+    return False
+
+
+class GitIgnores:
+    """What the .gitignore files ignore, read as git reads them: from the project root down to
+    each folder, a deeper file's rules before a shallower one's, the last matching rule of a file
+    deciding (`!pattern` re-includes). Patterns are matched by `pathspec`, imported only once a
+    .gitignore exists."""
+
+    def __init__(self, root: str):
+        self.root = os.path.abspath(root)
+        self.specs: dict = {}  # folder -> its .gitignore's spec, or None
+
+    def _spec(self, folder: str):
+        if folder not in self.specs:
+            spec = None
+            name = os.path.join(folder, ".gitignore")
+            if os.path.isfile(name):
+                try:
+                    with open(name, encoding="utf-8", errors="surrogateescape") as f:
+                        lines = f.read().splitlines()
+                except OSError:
+                    lines = []
+                import pathspec
+
+                spec = pathspec.GitIgnoreSpec.from_lines(lines)
+            self.specs[folder] = spec
+        return self.specs[folder]
+
+    def _folders(self, folder: str, top: str) -> list[str]:
+        """`folder` and the folders above it, up to the project root or up to `top` (the folder
+        the walk started from), whichever of them is above `folder` and higher."""
+        top = os.path.abspath(top)
+        bases = [b for b in (self.root, top) if _under(folder, b)]
+        base = min(bases, key=len) if bases else folder
+        out = [folder]
+        while folder != base and os.path.dirname(folder) != folder:
+            folder = os.path.dirname(folder)
+            out.append(folder)
+        return out
+
+    def ignored(self, path: str, is_dir: bool, top: str) -> bool:
+        path = os.path.abspath(path)
+        for folder in self._folders(os.path.dirname(path), top):
+            spec = self._spec(folder)
+            if spec is None:
+                continue
+            rel = os.path.relpath(path, folder).replace(os.sep, "/") + ("/" if is_dir else "")
+            decided = spec.check_file(rel).include
+            if decided is not None:
+                return decided
+        return False
+
+
+def _under(path: str, folder: str) -> bool:
+    try:
+        return os.path.commonpath([folder, path]) == folder
+    except ValueError:  # another drive
+        return False
 
 
 def _rel(path: str, root: str | None) -> str:

@@ -1,12 +1,17 @@
-"""In-text suppressions, for formats that have comments (Markdown, HTML):
+"""In-text suppressions. In Markdown and HTML, as comments:
 
     <!-- mtlint: disable=LOD001,ATR -->      ... findings of these codes are dropped ...
     <!-- mtlint: enable=LOD001 -->           (or `enable` alone: everything disabled so far)
     <!-- mtlint: disable-next-line=NAM001 -->
     <!-- mtlint: disable -->                 (no codes: every rule, until enable)
 
-Codes are full codes or prefixes. A suppression that hides nothing is reported with
---report-unused-suppressions.
+In plain-text articles (any other file), the same directives as lines of their own, after `#`:
+
+    # mtlint: disable-next-line=NAM001
+
+Codes are full codes or prefixes, in any case. A suppression that hides nothing is reported with
+--report-unused-suppressions. `mtlint check --add-noqa` writes one `disable-next-line` above
+each line with findings.
 """
 from __future__ import annotations
 
@@ -14,7 +19,23 @@ from dataclasses import dataclass, field
 
 import regex
 
-DIRECTIVE = regex.compile(r"<!--\s*mtlint:\s*(?P<verb>disable-next-line|disable|enable)\s*(?:=\s*(?P<codes>[A-Z0-9, ]+?))?\s*-->")
+DIRECTIVE = regex.compile(r"<!--\s*mtlint:\s*(?P<verb>disable-next-line|disable|enable)\s*(?:=\s*(?P<codes>[A-Za-z0-9, ]+?))?\s*-->")
+# a line of its own in plain text: `# mtlint: disable-next-line=NAM001`
+PLAIN_DIRECTIVE = regex.compile(r"(?m)^[ \t]*#[ \t]*mtlint:[ \t]*(?P<verb>disable-next-line|disable|enable)[ \t]*"
+                                r"(?:=[ \t]*(?P<codes>[A-Za-z0-9, ]+?))?[ \t]*$")
+MARKUP_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".xhtml")
+
+
+def is_markup(path: str) -> bool:
+    """Markdown and HTML have comments; any other article is plain text."""
+    return path.lower().endswith(MARKUP_SUFFIXES)
+
+
+def directive_for(path: str, codes) -> str:
+    """The line `--add-noqa` writes above a line with findings of `codes`."""
+    joined = ",".join(sorted(codes))
+    return (f"<!-- mtlint: disable-next-line={joined} -->" if is_markup(path)
+            else f"# mtlint: disable-next-line={joined}")
 
 
 @dataclass
@@ -33,14 +54,17 @@ class Suppression:
         return self.first <= line <= self.last and (not self.codes or any(code.startswith(c) for c in self.codes))
 
 
-def parse(text: str) -> list[Suppression]:
+def parse(text: str, path: str = "") -> list[Suppression]:
     if "mtlint:" not in text:
         return []
+    matches = list(DIRECTIVE.finditer(text))
+    if not is_markup(path):
+        matches = sorted(matches + list(PLAIN_DIRECTIVE.finditer(text)), key=lambda m: m.start())
     line_count = text.count("\n") + 1
     out: list[Suppression] = []
     open_blocks: list[Suppression] = []
     line, line_start, counted = 1, 0, 0  # counted forward from the previous directive
-    for m in DIRECTIVE.finditer(text):
+    for m in matches:
         line += text.count("\n", counted, m.start())
         newline = text.rfind("\n", counted, m.start())
         if newline >= 0:
@@ -48,7 +72,7 @@ def parse(text: str) -> list[Suppression]:
         counted = m.start()
         col = m.start() - line_start + 1
         columns = (col, col + m.end() - m.start())
-        codes = tuple(c.strip() for c in (m.group("codes") or "").split(",") if c.strip())
+        codes = tuple(c.strip().upper() for c in (m.group("codes") or "").split(",") if c.strip())
         verb = m.group("verb")
         if verb == "disable-next-line":
             out.append(Suppression(line, codes, line + 1, line + 1, columns))

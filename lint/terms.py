@@ -17,7 +17,10 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML scalar
 
 
-def propose(files, fallbacks=()) -> tuple[str, list[str]]:
+def propose(files, fallbacks=(), accepted=frozenset()) -> tuple[str, list[str]]:
+    """The proposal and the files that could not be read. A spelling in `accepted` (the
+    termbase's `accept`) is right as written: it is proposed neither as a variant nor as the
+    form to write instead of another."""
     from lint.rules.names_transliteration_variant import clusters, collect_names
     from lint.rules.terminology_word_order import collect_phrases, word_orders
 
@@ -34,11 +37,14 @@ def propose(files, fallbacks=()) -> tuple[str, list[str]]:
     lines = [f"# Termbase proposed by `mtlint terms` from {len(files)} files on {datetime.date.today()}.",
              "# Review each entry: keep those that are one name or term, fix `use` where the majority",
              "# form is not the house form, delete the rest. Then name this file in `termbase` of the config.",
+             "# A spelling that is right though it looks like a variant goes in a top-level `accept: [...]`.",
              "terms:"]
     groups, stats = clusters(name_summaries)
     entries = 0
     for group in sorted(groups, key=lambda g: (-stats[g[0]]["count"], g[0])):
-        use, others = group[0], group[1:]
+        use, others = group[0], [o for o in group[1:] if o not in accepted]
+        if use in accepted or not others:
+            continue
         lines.append(f"  - use: {_q(use)}  # {_where(stats[use])}")
         lines.append(f"    not: [{', '.join(_q(o) for o in others)}]")
         for o in others:
@@ -46,9 +52,12 @@ def propose(files, fallbacks=()) -> tuple[str, list[str]]:
         entries += 1
     for _, ranked in sorted(word_orders(phrase_summaries).items()):
         usual = ranked[0][1]
+        others = [occurrences[0][2] for _, occurrences in ranked[1:] if occurrences[0][2] not in accepted]
+        if usual[0][2] in accepted or not others:
+            continue
         files = len({path for path, _, _ in usual})
         lines.append(f"  - use: {_q(usual[0][2])}  # {len(usual)} uses in {files} files")
-        lines.append(f"    not: [{', '.join(_q(occurrences[0][2]) for _, occurrences in ranked[1:])}]")
+        lines.append(f"    not: [{', '.join(_q(o) for o in others)}]")
         entries += 1
     if not entries:
         lines[-1] = "terms: []"

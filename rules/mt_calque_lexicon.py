@@ -126,6 +126,23 @@ def _compiled():
     return entries, sorted({t for e in entries for t in e["trigger"]})
 
 
+@lru_cache(maxsize=1)
+def _trigger_automaton():
+    """One Aho-Corasick automaton of every trigger: the triggers in a text in one pass over it,
+    not one substring search per trigger."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for trigger in _compiled()[1]:
+        automaton.add_word(trigger, trigger)
+    automaton.make_automaton()
+    return automaton
+
+
+def triggers_in(lower_text: str) -> set:
+    return {trigger for _, trigger in _trigger_automaton().iter(lower_text)}
+
+
 class CalqueLexicon(Rule):
     code = "CAL003"
     name = "calque-lexicon"
@@ -152,7 +169,7 @@ class CalqueLexicon(Rule):
     def check(self, doc, ctx):
         entries, triggers = _compiled()
         lower = doc.text.lower()
-        present = {t for t in triggers if t in lower}
+        present = triggers_in(lower)
         taken: list[tuple[int, int]] = []
         # An entry runs only when its trigger word is in the text: a substring test is cheap.
         for entry in entries:

@@ -36,6 +36,8 @@ class TermbasePersonVariant(Rule):
             return
         entries, matcher = tb.cached("people", lambda: _entries_and_matcher(tb))
         for m, use, _ in find_variants(doc, entries, matcher):
+            if m.group() in tb.accept:
+                continue  # the termbase accepts this spelling as written
             yield Hit(m.start(), m.end(), f"Termbase: the name is spelled `{use}`, not `{m.group()}`", fix=use)
 
 

@@ -43,7 +43,9 @@ article dropped on a second reference ("al-Namrous" / "Namrous") and derived wor
 "Turkish") are not variants; Korean names whose syllables differ in vowel quality ("Jong-un" /
 "Jong-il") are two names. Across articles, a spelling in the CMU Pronouncing Dictionary or used
 in three or more articles is established. Variants the termbase lists are left to NAM002 /
-TRM001, and a spelling the termbase uses is the house form.
+TRM001, and a spelling the termbase uses is the house form. A spelling under `accept` in the
+termbase is right as written: it is never reported, and no other spelling is reported as its
+variant.
 
 Direction. The house form is the termbase's, else a clear majority (in the article, or at
 least three uses and twice as many in the corpus), else the spelling general English text
@@ -536,11 +538,14 @@ class TransliterationVariant(Rule):
         tb = ctx.project.termbase if ctx.project else None
         canonical_names = tb.canonical_names() if tb else {}
         house = set(canonical_names.values())
+        accepted = tb.accept if tb else frozenset()
+        # an accepted spelling is in no pair: never a variant, never the fix of another spelling
+        canonical_names = {**canonical_names, **dict.fromkeys(accepted, None)}
         stats = corpus_stats(summaries)
         hits: dict = {}  # (path, start) -> Hit: each place reported once
-        self._in_articles(summaries, stats, canonical_names, house, hits)
+        self._in_articles(summaries, stats, canonical_names, house, hits, accepted)
         self._across_articles(summaries, stats, canonical_names, house, ctx.options, hits)
-        self._given_names(summaries, stats, hits)
+        self._given_names(summaries, stats, hits, accepted)
         for (path, _), hit in sorted(hits.items()):
             yield path, hit
 
@@ -555,13 +560,13 @@ class TransliterationVariant(Rule):
         hits[(path, starts[0])] = Hit(starts[0], starts[0] + length, message, fix=fix, related=related,
                                       severity=severity)
 
-    def _in_articles(self, summaries, stats, canonical_names, house, hits):
+    def _in_articles(self, summaries, stats, canonical_names, house, hits, accepted=frozenset()):
         """Two spellings of one name inside one article: always worth a finding."""
         for path in sorted(summaries):
             summary = summaries[path]
             for n, (start, end, two, one) in enumerate(summary.joined):
-                if any(other[2] == two for other in summary.joined[:n]):
-                    continue  # one finding per form per article
+                if any(other[2] == two for other in summary.joined[:n]) or {one, two} & accepted:
+                    continue  # one finding per form per article; an accepted spelling is never reported
                 i = summary.index()[one]
                 line, col = summary.first[2 * i:2 * i + 2]
                 related = (Related(path, line, col, f"`{one}` is used here"),)
@@ -622,8 +627,12 @@ class TransliterationVariant(Rule):
                         else:  # a letter dropped, doubled or swapped in a name: a misspelling
                             message, severity = (f"`{variant}` looks like a misspelling of `{canonical}` "
                                                  f"(used in the same article)"), "info"
+                        # the fix needs evidence that both spellings name one person: a given name
+                        # they share, or a house spelling that is not as common as an everyday word
+                        # or a household name ("Tim Koogle" is not a misspelling of Google)
+                        evidenced = bool(ga & gb) or zipf(PREFIX.sub("", canonical)) < WELL_KNOWN
                         self._report(hits, path, summary.occurrences(i if variant == a else j), len(variant),
-                                     message, fix=canonical, related=related, severity=severity)
+                                     message, fix=canonical if evidenced else None, related=related, severity=severity)
                         if (severity is None and canonical not in house and here[canonical] == here[variant]
                                 and len(fold(variant)) == len(fold(canonical))):  # not a letter dropped
                             # as many uses each way: the article itself does not say which is right
@@ -693,7 +702,7 @@ class TransliterationVariant(Rule):
         """A same-article pair is the in-article pass's; across articles only its other files remain."""
         return bool(set(where[variant]) - set(where[canonical]))
 
-    def _given_names(self, summaries, stats, hits):
+    def _given_names(self, summaries, stats, hits, accepted=frozenset()):
         """One surname, one given name romanized two ways: "Nikolai Lyubimov" / "Nikolay Lyubimov"."""
         by_surname = defaultdict(lambda: defaultdict(list))
         for path in sorted(summaries):
@@ -710,6 +719,8 @@ class TransliterationVariant(Rule):
                     same_article = bool(files_a & files_b)
                     if not (similar_given_names(a, b) or (same_article and letters_swapped(a, b))):
                         continue
+                    if {a, b, f"{a} {surname}", f"{b} {surname}"} & accepted:
+                        continue  # an accepted spelling is never reported, nor the fix of another
                     if not same_article and (zipf(surname) >= COMMON_WORD or len(givens) > 4):
                         continue  # a common surname (many people share it), or a word ("Central Soya")
                     count = {g: sum(c for _, c, _ in givens[g]) for g in (a, b)}

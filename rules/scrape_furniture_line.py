@@ -204,7 +204,7 @@ class FurnitureLine(Rule):
         {"pass": "Talks resume on Monday, the ministry said in a statement.\n\nMore Posts\n\nSend Us A Message\n"},
         {"fail": "Talks resume on Monday, the ministry said in a statement.\n\nPost a Comment\n\n"
                  "Your email address will not be published. Required fields are marked *\n",
-         "at": ["3:1", "5:1"], "fix": "Talks resume on Monday, the ministry said in a statement.\n\n"},
+         "at": ["3:1", "5:1"], "fix": "Talks resume on Monday, the ministry said in a statement.\n"},
         {"fail": "Floods hit the north\n\nFont size settings\nPrint this page\n\nRain fell for "
                  "three days across the northern provinces, officials said on Sunday.",
          "at": ["3:1"]},

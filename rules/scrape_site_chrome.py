@@ -37,7 +37,7 @@ class SiteChromeLine(Rule):
     fixable = True
     examples = [
         {"fail": "The ministry said it would respond.\n\nMore Posts\n\nSend Us A Message",
-         "at": ["3:1", "5:1"], "fix": "The ministry said it would respond.\n\n"},
+         "at": ["3:1", "5:1"], "fix": "The ministry said it would respond.\n"},
         {"fail": "Talks resume on Monday.\nShare this:\nClick here to subscribe to our daily brief",
          "at": ["2:1", "3:1"], "fix": "Talks resume on Monday.\n"},
         {"fail": "Talks resume on Monday.\n\nRead more\n\nThe envoy arrives on Tuesday.\n",

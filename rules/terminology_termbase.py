@@ -8,7 +8,8 @@ Why it matters: the termbase is the house style, written once by the desk; the l
 it to every article. Inside quotation marks too: a misrendered name in a quote is still a
 translation error, not the speaker's words.
 
-The fix replaces the variant with the canonical form.
+The fix replaces the variant with the canonical form. A spelling the termbase lists under
+`accept` is never flagged.
 """
 from lint.corpus.termbase import find_variants, variant_matcher
 from lint.finding import Hit
@@ -39,6 +40,8 @@ class TermbaseVariant(Rule):
             return
         entries, matcher = tb.cached("terms", lambda: _entries_and_matcher(tb))
         for m, use, note in find_variants(doc, entries, matcher):
+            if m.group() in tb.accept:
+                continue  # the termbase accepts this spelling as written
             extra = f" ({note})" if note else ""
             yield Hit(m.start(), m.end(), f"Termbase: write `{use}`, not `{m.group()}`{extra}", fix=use)
 

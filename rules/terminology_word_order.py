@@ -16,7 +16,8 @@ variant's article uses the acronym that the usual order is given elsewhere, or t
 given the usual order's acronym or initials: "National Accord Government (GNA)"). An acronym that
 disagrees (NSO beside ONS) marks two bodies. Across articles the usual order must occur at least
 twice and more often than the variant. Titles and kinds of place, where English has both orders
-("Commerce Secretary" / "Secretary of Commerce", "City of New York"), are left alone.
+("Commerce Secretary" / "Secretary of Commerce", "City of New York"), are left alone, and so is
+a name the termbase lists under `accept` (in neither direction).
 """
 from collections import defaultdict
 
@@ -135,6 +136,8 @@ class WordOrderVariant(Rule):
 
     def finalize(self, summaries, ctx):
         summaries = {path: s for path, s in summaries.items() if s}
+        tb = ctx.project.termbase if ctx.project else None
+        accepted = tb.accept if tb else frozenset()
         phrases = {path: s["phrases"] for path, s in summaries.items()}
         defined = defaultdict(set)  # phrase -> acronyms it is given anywhere
         for s in summaries.values():
@@ -147,6 +150,8 @@ class WordOrderVariant(Rule):
             usual_files = {path for path, _, _ in usual}
             for words, occurrences in ranked[1:]:
                 for path, (start, end, line, col), phrase in occurrences:
+                    if phrase in accepted or usual_phrases & accepted:
+                        continue  # the termbase accepts this order (or the other) as written
                     mine = summaries[path]["defined"].get(phrase)
                     if mine and mine not in usual_acronyms:
                         continue  # its own acronym disagrees: another body

@@ -12,7 +12,8 @@ SHARED = os.path.join(os.path.dirname(ROOT), "shared")
 
 def run_mtlint(*args, cwd=None, input=None, env=None):
     """Run the installed command as a user would; returns CompletedProcess (text)."""
-    full_env = dict(os.environ)
+    # a developer's colour settings must not put escape codes into output the tests read
+    full_env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
     full_env.update(env or {})
     return subprocess.run([sys.executable, "-m", "lint", *args], cwd=cwd, capture_output=True, text=True,
                           input=input, env=full_env, timeout=300)

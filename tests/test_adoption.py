@@ -177,3 +177,40 @@ def test_pre_commit_hook_in_a_real_repository(tmp_path):
     assert "dirty.txt:1:1: SCR001" in flagged.stdout and "dirty.txt:4:1: SCR002" in flagged.stdout
     passed = try_repo("clean.txt")
     assert passed.returncode == 0, passed.stdout + passed.stderr
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_the_readme_pre_commit_config_with_a_rev_args_and_files(tmp_path):
+    """The README's `.pre-commit-config.yaml`: a pinned `rev`, `args: [--baseline, ...]` and `files:`."""
+    pytest.importorskip("pre_commit")
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    if head.returncode != 0:
+        pytest.skip("the checkout is not a git repository")
+    repo = tmp_path / "articles"
+    (repo / "news").mkdir(parents=True)
+    (repo / "drafts").mkdir()
+    env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"), GIT_AUTHOR_NAME="t",
+               GIT_AUTHOR_EMAIL="t@example.com", GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.com")
+
+    def run(*args):
+        return subprocess.run(list(args), cwd=repo, env=env, capture_output=True, text=True, timeout=900)
+
+    run("git", "init", "-q")
+    (repo / "news" / "old.txt").write_text("[ad_1]\nThe ministry said talks would resume.\n", encoding="utf-8")
+    (repo / "news" / "new.txt").write_text("The ministry said talks would resume.\n\nMore Posts\n", encoding="utf-8")
+    (repo / "drafts" / "x.txt").write_text("[ad_1]\nA draft.\n", encoding="utf-8")
+    recorded = run(sys.executable, "-m", "lint", "baseline", "news/old.txt", "-o", "mtlint-baseline.json")
+    assert recorded.returncode == 0, recorded.stderr
+    (repo / ".pre-commit-config.yaml").write_text(
+        "repos:\n"
+        f"  - repo: {ROOT}\n"
+        f"    rev: {head.stdout.strip()}\n"
+        "    hooks:\n"
+        "      - id: mtlint\n"
+        "        args: [--baseline, mtlint-baseline.json]\n"
+        "        files: ^news/\n", encoding="utf-8")
+    run("git", "add", ".")
+    result = run(sys.executable, "-m", "pre_commit", "run", "--all-files")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "news/new.txt:3:1: SCR002" in result.stdout
+    assert "old.txt" not in result.stdout and "drafts" not in result.stdout  # baselined; outside `files:`

@@ -132,3 +132,12 @@ def test_a_broken_pattern_names_its_file_and_line(tmp_path):
     [entry] = load_lexicon(str(tmp_path))
     with pytest.raises(MtlintError, match=r"xx\.yaml:3: bad pattern"):
         entry["regex"].finditer("a bad (unclosed text")
+
+
+def test_the_trigger_automaton_finds_what_substring_tests_find():
+    _, triggers = mt_calque_lexicon._compiled()
+    texts = [ex.get("fail", "") or ex.get("pass", "") for ex in mt_calque_lexicon.RULE.examples]
+    texts.append(" ".join(triggers[::7]).upper())
+    for text in texts:
+        lower = text.lower()
+        assert mt_calque_lexicon.triggers_in(lower) == {t for t in triggers if t in lower}

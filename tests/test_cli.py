@@ -40,7 +40,7 @@ def test_concise_and_statistics(mtlint, tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("[ad_1]\n[ad_2]\nText.\n", encoding="utf-8")
     concise = mtlint("check", str(article), "--isolated", "--format", "concise").stdout.splitlines()
-    assert concise[0].endswith("a.txt:1:1: SCR001 [scrape_residue] Publishing placeholder `[ad_1]` left in the text")
+    assert concise[0].endswith("a.txt:1:1: SCR001 [error] Publishing placeholder `[ad_1]` left in the text")
     stats = mtlint("check", str(article), "--isolated", "--statistics").stdout
     assert "2\tSCR001\t[*] publishing-placeholder" in stats
 

@@ -62,6 +62,17 @@ def test_two_spellings_in_one_article_are_found_without_a_corpus():
     assert [f.text for f in got] == ["Kovalyov"] and got[0].fix == "Kovalev"
 
 
+def test_no_fix_turns_a_name_into_a_household_name_or_a_word():
+    # a surname one letter from a famous brand is still reported, but replacing it would write a
+    # factual error: without a shared given name there is no evidence that both name one person
+    got = lint("NAM001", {"a.txt": "Yahoo chief executive Tim Koogle said the firm would grow. Koogle said "
+                                   "rivals such as Google were catching up. Koogle added that Google hired."})
+    assert [f.text for f in got] == ["Koogle"] and got[0].fix is None
+    shared = lint("NAM001", {"a.txt": "Minister Hulusi Akar spoke. Akar said the army would stay. "
+                                      "Minister Hulusi Aggar left."})
+    assert [(f.text, f.fix) for f in shared] == [("Aggar", "Akar")]
+
+
 def test_a_korean_name_romanized_two_ways_in_one_article():
     got = warnings("NAM001", {"a.txt": "President Yoon Seok-yul was summoned. Investigators said Yoon Suk-yeol refused."})
     assert {f.text for f in got} == {"Seok-yul", "Suk-yeol"}

@@ -15,8 +15,11 @@
       - phrase: terrorist militias
         instead: armed groups
         note: a label, not a description
+    accept: [Koogle, Dowson]   # right as written, though they look like variants of other words
 
-Every key is checked; a mistake names the file and line.
+Every key is checked; a mistake names the file and line. An accepted spelling is never reported
+by the variant rules (NAM001, NAM002, TRM001, TRM002), and no other spelling is reported as its
+variant or replaced with it.
 """
 from __future__ import annotations
 
@@ -70,6 +73,7 @@ class Termbase:
     terms: list = field(default_factory=list)
     people: list = field(default_factory=list)
     avoid: list = field(default_factory=list)
+    accept: frozenset = frozenset()  # spellings that are right as written
     _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     def cached(self, key: str, build):
@@ -103,12 +107,17 @@ def load_termbase(path: str) -> Termbase:
     if data is None:
         return Termbase(path)
     if not isinstance(data, LineDict):
-        raise MtlintError(f"{path}:1: a termbase is a mapping with terms, people and avoid")
+        raise MtlintError(f"{path}:1: a termbase is a mapping with terms, people, avoid and accept")
     tb = Termbase(path)
     for section, items in data.items():
         where = f"{path}:{line_of(data, section)}"
+        if section == "accept":
+            if not isinstance(items, list) or not all(isinstance(v, str) and v.strip() for v in items):
+                raise MtlintError(f"{where}: accept must be a list of spellings (strings), not {items!r}")
+            tb.accept = frozenset(v.strip() for v in items)
+            continue
         if section not in SECTION_KEYS:
-            raise MtlintError(f"{where}: unknown section {section!r} (known: {', '.join(SECTION_KEYS)})")
+            raise MtlintError(f"{where}: unknown section {section!r} (known: {', '.join([*SECTION_KEYS, 'accept'])})")
         if not isinstance(items, list):
             raise MtlintError(f"{where}: {section} must be a list of entries")
         allowed, required = SECTION_KEYS[section]
@@ -138,6 +147,7 @@ def load_termbase(path: str) -> Termbase:
             else:
                 tb.avoid.append(Avoid(item["phrase"], item.get("instead"), item.get("note", ""), bool(item.get("case_sensitive", False))))
     _check_no_loops(tb, path)
+    _check_accept(tb, path, line_of(data, "accept") if "accept" in data else 1)
     return tb
 
 
@@ -147,6 +157,14 @@ def _check_no_loops(tb: Termbase, path: str) -> None:
         for v in t.variants:
             if v in canonical:
                 raise MtlintError(f"{path}: {v!r} is both a canonical term and a variant of {t.use!r}")
+
+
+def _check_accept(tb: Termbase, path: str, line: int) -> None:
+    """An accepted spelling listed as a variant too contradicts itself."""
+    for use, variants in [(t.use, t.variants) for t in tb.terms] + [(p.name, p.variants) for p in tb.people]:
+        for v in variants:
+            if v in tb.accept:
+                raise MtlintError(f"{path}:{line}: {v!r} is accepted but also listed as a variant (not) of {use!r}")
 
 
 @lru_cache(maxsize=4096)

@@ -2,13 +2,65 @@
 from __future__ import annotations
 
 import importlib
+import os
 
 FORMATS = ("full", "concise", "json", "github", "sarif", "gitlab", "html")
+COLORED_FORMATS = ("full", "concise")  # the terminal reports; the others are read by programs
+COLOR_CHOICES = ("auto", "always", "never")
+
+# rich style strings by severity (as ruff: errors red, warnings yellow, the rest cyan)
+SEVERITY_STYLES = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 
 
 def render(fmt: str, report, rules, **options) -> str:
     module = importlib.import_module(f"lint.formatters.{fmt}_format")
     return module.render(report, rules, **options)
+
+
+def use_color(choice: str = "auto", stream=None, environ=None) -> bool:
+    """Whether to colour a terminal report written to `stream` (None: a file named by -o).
+
+    `--color always` / `never` decide; under `auto`, a non-empty NO_COLOR turns colour off, then
+    a non-empty FORCE_COLOR turns it on (in a pipe too), else colour is on when `stream` is a
+    terminal. A report written to a file is coloured only with `--color always`."""
+    if choice != "auto":
+        return choice == "always"
+    if stream is None:
+        return False
+    env = os.environ if environ is None else environ
+    if env.get("NO_COLOR"):
+        return False
+    if env.get("FORCE_COLOR"):
+        return True
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError, OSError):  # a closed or replaced stream
+        return False
+
+
+def painter(color: bool):
+    """`paint(text, style)`: the text wrapped in the ANSI codes of a rich style string (such as
+    "bold red"), or the text unchanged when colour is off. rich is imported only when colour is
+    on, so a report into a pipe or a file never pays for it."""
+    if not color:
+        return _plain
+    from rich.color import ColorSystem
+    from rich.style import Style
+
+    styles: dict[str, Style] = {}
+
+    def paint(text: str, style: str | None) -> str:
+        if not text or not style:
+            return text
+        if style not in styles:
+            styles[style] = Style.parse(style)
+        return styles[style].render(text, color_system=ColorSystem.STANDARD)
+
+    return paint
+
+
+def _plain(text: str, style: str | None) -> str:
+    return text
 
 
 def help_text(finding) -> str | None:

@@ -1,6 +1,18 @@
-"""One line per finding: `path:line:col: CODE [category] message`."""
+"""One line per finding: `path:line:col: CODE [severity] message`, e.g.
+`a.txt:1:22: TYP004 [warning] Doubled word`; the first line of each finding in the full format.
+
+With `color=True` the path is bold, the code and `[severity]` are coloured by severity (error red,
+warning yellow, info cyan)."""
+from lint.formatters import SEVERITY_STYLES, painter
 
 
-def render(report, rules, **_):
-    lines = [f"{f.path}:{f.line}:{f.column}: {f.code} [{f.category}] {f.message}" for f in report.findings]
+def header(f, paint) -> str:
+    style = SEVERITY_STYLES.get(f.severity)
+    return (f"{paint(f.path, 'bold')}:{f.line}:{f.column}: {paint(f.code, style)} "
+            f"{paint('[' + f.severity + ']', style)} {f.message}")
+
+
+def render(report, rules, color=False, **_):
+    paint = painter(color)
+    lines = [header(f, paint) for f in report.findings]
     return "\n".join(lines) + ("\n" if lines else "")

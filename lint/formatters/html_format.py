@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 
 from lint import CATEGORIES, SEVERITIES
 from lint.readers import display_path
+from lint.records import is_record_file, record_text  # records of JSON Lines / Parquet shards
 
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "html")
 CLUSTER_CATEGORIES = ("name_variant", "terminology", "title_conflict")
@@ -96,7 +97,7 @@ def _article_paths(report) -> list[str]:
             candidate = os.path.normpath(prefix + rel)
         if candidate not in known_set and not os.path.exists(candidate) and os.path.exists(rel):
             candidate = os.path.normpath(rel)
-        if candidate not in known_set:
+        if candidate not in known_set and not is_record_file(candidate):  # a shard: its records are the articles
             known_set.add(candidate)
             out.append(candidate)
     return sorted(out)
@@ -231,7 +232,8 @@ def build(report, rules) -> dict:
 
     articles, findings = [], []
     for i, path in enumerate(paths):
-        text = _read_text(path)
+        text = _read_text(path) if getattr(report, "record_options", None) is None else (
+            record_text(path, report.record_options) or _read_text(path))
         fids, notes = [], []
         for f in sorted(by_path.get(path, ()), key=lambda f: (f.start, -f.end, f.code)):
             fid = len(findings)

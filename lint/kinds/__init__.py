@@ -87,6 +87,41 @@ def scan(pattern, text: str, **kwargs):
         yield None
 
 
+def leftmost_matches(patterns, text: str):
+    """The matches `regex.compile("|".join(patterns)).finditer(text)` would give, from one scan
+    per pattern: at each step the leftmost next match (the first pattern's on a tie), then every
+    pattern resumes after it. Under the same time limit as `scan`; yields None if it stopped."""
+    import time
+
+    deadline = time.monotonic() + time_limit(text)
+
+    def search(pattern, pos):
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError
+        return pattern.search(text, pos, timeout=remaining)
+
+    try:
+        upcoming = [search(p, 0) for p in patterns]
+        while True:
+            best = None
+            for i, m in enumerate(upcoming):
+                if m is not None and (best is None or m.start() < upcoming[best].start()):
+                    best = i
+            if best is None:
+                return
+            m = upcoming[best]
+            yield m
+            pos = m.end() if m.end() > m.start() else m.end() + 1
+            if pos > len(text):
+                return
+            for i, other in enumerate(upcoming):
+                if other is not None and other.start() < pos:
+                    upcoming[i] = search(patterns[i], pos)
+    except TimeoutError:
+        yield None
+
+
 def timeout_hit(rule: Rule, text: str) -> Hit:
     from lint.finding import Hit
 

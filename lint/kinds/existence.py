@@ -20,7 +20,7 @@ import regex
 
 from lint import MtlintError
 from lint.finding import Hit
-from lint.kinds import as_list, scan, timeout_hit
+from lint.kinds import as_list, leftmost_matches, scan, timeout_hit
 from lint.rule import Rule
 
 
@@ -46,13 +46,18 @@ class ExistenceRule(Rule):
         if not isinstance(define, dict):
             raise MtlintError(f"{where('define')}: define must be a mapping of name -> pattern")
         defines = "".join(f"(?(DEFINE)(?<{name}>{p}))" for name, p in define.items())
-        alternatives = [phrase_pattern(t) for t in tokens] + [f"(?:{p})" for p in patterns]
+        # Each pattern is compiled alone and the scans are merged (see `leftmost_matches`): one
+        # alternation of all of them would hide each pattern's literal prefix from the regex
+        # engine, which then tries every alternative at every position (three times slower).
+        compiled = []
+        if tokens:
+            compiled.append(regex.compile("|".join(phrase_pattern(t) for t in tokens), flags))
         for p in patterns:
             try:
-                regex.compile(p + defines, flags)
+                compiled.append(regex.compile(p + defines, flags))
             except regex.error as e:
                 raise MtlintError(f"{where('patterns')}: bad pattern {p!r}: {e}") from None
-        self.pattern = regex.compile("|".join(alternatives) + defines, flags)
+        self.patterns = tuple(compiled)
         self.message = str(data.get("message", "`{match}`: " + self.summary))
         self.fix_text = data.get("fix")
         self.fixable = self.fix_text is not None
@@ -68,7 +73,8 @@ class ExistenceRule(Rule):
         if self.requires is not None and not self.requires.search(doc.text):
             return
         title_end = doc.line_bounds(doc.first_content_line)[1] if self.skip_title else -1
-        for m in scan(self.pattern, doc.text):
+        for m in (scan(self.patterns[0], doc.text) if len(self.patterns) == 1
+                  else leftmost_matches(self.patterns, doc.text)):
             if m is None:
                 yield timeout_hit(self, doc.text)
                 return
