@@ -34,6 +34,8 @@ import sys
 import tempfile
 import time
 
+from tree_memory import sampler  # the benchmarks folder is the script's own
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 SHARED = os.path.join(os.path.dirname(ROOT), "shared", "corpus")
@@ -41,42 +43,20 @@ SHARED = os.path.join(os.path.dirname(ROOT), "shared", "corpus")
 MEASURE = r"""
 import json, os, resource, sys, threading
 out, argv = sys.argv[1], json.loads(sys.argv[2])
-peak = [0]
-stop = threading.Event()
-def sample():
-    try:
-        import psutil
-    except ImportError:
-        peak[0] = None
-        return
-    me = psutil.Process()
-    while not stop.is_set():
-        try:
-            rss = 0
-            for p in [me] + me.children(recursive=True):
-                try:
-                    rss += p.memory_info().rss
-                except psutil.Error:
-                    pass
-            peak[0] = max(peak[0], rss)
-        except psutil.Error:
-            pass
-        stop.wait(0.05)
 if __name__ == "__main__":
-    thread = threading.Thread(target=sample, daemon=True)
-    thread.start()
+    start_sampling()
     from lint.cli import main
     try:
         code = main(argv)
     except SystemExit as e:
         code = e.code or 0
-    stop.set()
-    thread.join()
+    stop_sampling()
     me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     with open(out, "w") as f:
         json.dump({"code": code, "cpu_s": me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime,
-                   "client_mb": me.ru_maxrss / 1024, "tree_mb": None if peak[0] is None else peak[0] / 2**20}, f)
+                   "client_mb": me.ru_maxrss / 1024, "tree_mb": None if tree_peak[0] is None else tree_peak[0] / 2**20}, f)
 """
+MEASURE = sampler(0.05) + MEASURE
 
 
 def articles():

@@ -45,6 +45,8 @@ import sys
 import tempfile
 import time
 
+from tree_memory import sampler  # the benchmarks folder is the script's own
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 MAKE = os.path.join(os.path.dirname(ROOT), "shared", "tools", "make-bench-corpus")
@@ -58,30 +60,7 @@ import json, os, resource, subprocess, sys, threading, time
 out = sys.argv[1]
 with open(sys.argv[2]) as f:
     spec = json.load(f)
-total = [0]
-stop = threading.Event()
-def sample():
-    try:
-        import psutil
-    except ImportError:
-        total[0] = None
-        return
-    me = psutil.Process()
-    while not stop.is_set():
-        try:
-            procs = [me] + me.children(recursive=True)
-            rss = 0
-            for p in procs:
-                try:
-                    rss += p.memory_info().rss
-                except psutil.Error:
-                    pass
-            total[0] = max(total[0], rss)
-        except psutil.Error:
-            pass
-        stop.wait(0.02)
-thread = threading.Thread(target=sample, daemon=True)
-thread.start()
+start_sampling()
 code = 0
 if "mtlint" in spec:
     devnull = os.open(os.devnull, os.O_WRONLY)
@@ -95,16 +74,16 @@ else:
     for cmd in spec["commands"]:
         code = max(code, subprocess.run(cmd, cwd=spec.get("cwd"), stdout=subprocess.DEVNULL,
                                         stderr=subprocess.DEVNULL).returncode)
-stop.set()
-thread.join()
+stop_sampling()
 kb = 1024
 me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
 with open(out, "w") as f:
     json.dump({"code": code, "cpu_s": me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime,
                "parent_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / kb,
                "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / kb,
-               "total_mb": None if total[0] is None else total[0] / kb / kb}, f)
+               "total_mb": None if tree_peak[0] is None else tree_peak[0] / kb / kb}, f)
 """
+MEASURE = sampler(0.02) + MEASURE
 
 
 def corpus_size(folder: str) -> tuple[int, int]:
