@@ -25,6 +25,7 @@ import importlib
 import json
 import os
 import re
+import stat
 import tempfile
 from array import array
 from collections import Counter, defaultdict
@@ -460,7 +461,11 @@ class RunCache:
     """The whole report of a run, for when no file changed at all (the common warm run).
 
     Keyed by the setup key, the current folder (paths are shown relative to it), the per-file
-    ignores and every (path, role, content hash) of the run; the newest few runs are kept."""
+    ignores and every (path, role, state) of the run; the newest few runs are kept. A regular
+    file's state is its size, modification and change times, inode and device, as git's index
+    keeps them: any write to a file changes its change time, which no program can set back, so
+    an unchanged run is known from one `stat` per file instead of reading the corpus. Other files
+    (special, too large, missing) are read as before, and their error is the state."""
 
     KEEP = 8
 
@@ -477,9 +482,16 @@ class RunCache:
         h.update(_fs(os.getcwd()))
         for path, report_on in work:
             try:
-                state = digest(read_bytes(path, path, max_size))
-            except UnreadableFile as e:
-                state = str(e)
+                st = os.stat(path)
+            except OSError:
+                st = None
+            if st is not None and stat.S_ISREG(st.st_mode) and not (max_size and st.st_size > max_size):
+                state = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}:{st.st_dev}"
+            else:
+                try:
+                    state = digest(read_bytes(path, path, max_size))
+                except UnreadableFile as e:
+                    state = str(e)
             h.update(_fs(f"{path}\0{report_on}\0{state}\n"))
         return h.hexdigest()
 

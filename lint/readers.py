@@ -204,6 +204,7 @@ class GitIgnores:
     def __init__(self, root: str):
         self.root = os.path.abspath(root)
         self.specs: dict = {}  # folder -> its .gitignore's spec, or None
+        self.chains: dict = {}  # (folder, top) -> [(folder, spec)] of the .gitignore files that apply
 
     def _spec(self, folder: str):
         if folder not in self.specs:
@@ -235,10 +236,12 @@ class GitIgnores:
 
     def ignored(self, path: str, is_dir: bool, top: str) -> bool:
         path = os.path.abspath(path)
-        for folder in self._folders(os.path.dirname(path), top):
-            spec = self._spec(folder)
-            if spec is None:
-                continue
+        key = (os.path.dirname(path), top)
+        chain = self.chains.get(key)
+        if chain is None:  # once per folder: a corpus of 20,000 files in a few folders costs a few lookups
+            chain = [(f, spec) for f in self._folders(key[0], top) if (spec := self._spec(f)) is not None]
+            self.chains[key] = chain
+        for folder, spec in chain:
             rel = os.path.relpath(path, folder).replace(os.sep, "/") + ("/" if is_dir else "")
             decided = spec.check_file(rel).include
             if decided is not None:
@@ -266,5 +269,8 @@ def display_path(path: str) -> str:
     """How a path is shown: relative to the current folder when it is inside it."""
     if not os.path.isabs(path) and not path.startswith(".."):
         return os.path.normpath(path)
+    inside = os.path.join(os.getcwd(), "")
+    if path.startswith(inside) and os.path.normpath(path) == path:
+        return path[len(inside):]  # what relpath gives, without its cost (corpus listings are long)
     rel = os.path.relpath(path)
     return path if rel.startswith("..") else rel

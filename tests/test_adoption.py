@@ -152,6 +152,22 @@ def test_cache_reuses_results_and_is_invalidated_by_changes(mtlint, seeds_copy):
     assert not (seeds_copy / "other").exists()
 
 
+def test_an_edit_that_keeps_size_and_modification_time_is_still_seen(mtlint, tmp_path):
+    # the whole-run cache knows an unchanged corpus from each file's stat; an edit of the same
+    # length with its modification time set back still changes the file's change time
+    article = tmp_path / "a.txt"
+    article.write_text("The minister said the talks failed.\n", encoding="utf-8")
+    before = os.stat(article)
+    clean = mtlint("check", str(article), "--isolated", "--cache-dir", str(tmp_path / "cache"))
+    assert clean.returncode == 0, clean.stdout
+    article.write_text("The minister said the the talks go.\n", encoding="utf-8")
+    os.utime(article, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = os.stat(article)
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    again = mtlint("check", str(article), "--isolated", "--cache-dir", str(tmp_path / "cache"), "--format", "concise")
+    assert again.returncode == 1 and "TYP004" in again.stdout
+
+
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_pre_commit_hook_in_a_real_repository(tmp_path):
     pytest.importorskip("pre_commit")

@@ -1,5 +1,6 @@
 """Corpus rules judge each file against the whole corpus; only the given files are reported."""
 import json
+import os
 import pickle
 import shutil
 
@@ -87,3 +88,30 @@ def test_terms_proposes_reviewable_termbase_yaml(mtlint, tmp_path):
     pairs = {(t.use, v) for t in tb.terms for v in t.variants}
     assert ("Akar", "Aggar") in pairs and ("Haftar", "Hafter") in pairs
     assert ("Government of National Accord", "National Accord Government") in pairs
+
+
+def test_a_file_is_known_under_another_name_or_through_a_link(tmp_path):
+    # a target that the corpus also lists (named another way) is linted once, as a target
+    from lint.engine import _file_id
+
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.txt").write_text("Text.\n", encoding="utf-8")
+    (tmp_path / "articles" / "b.txt").write_text("Text.\n", encoding="utf-8")
+    os.symlink(tmp_path / "articles", tmp_path / "linked")
+    same = _file_id(str(tmp_path / "articles" / "a.txt"))
+    assert same is not None
+    assert _file_id(str(tmp_path / "linked" / "a.txt")) == same
+    assert _file_id(str(tmp_path / "articles" / ".." / "articles" / "a.txt")) == same
+    assert _file_id(str(tmp_path / "articles" / "b.txt")) != same
+    assert _file_id(str(tmp_path / "missing.txt")) is None
+
+
+def test_display_path_is_relative_to_the_current_folder(tmp_path, monkeypatch):
+    from lint.readers import display_path
+
+    monkeypatch.chdir(tmp_path)
+    here = str(tmp_path.resolve())
+    assert display_path(os.path.join(here, "a", "b.txt")) == os.path.join("a", "b.txt")
+    assert display_path(os.path.join(here, "a", "..", "b.txt")) == "b.txt"
+    assert display_path("/elsewhere/c.txt") == "/elsewhere/c.txt"
+    assert display_path("./a//b.txt") == os.path.join("a", "b.txt")
