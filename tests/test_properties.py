@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import lint.engine
@@ -98,6 +98,7 @@ def safe_edits(linter: Linter, findings) -> list:
 
 
 @given(TEXT)
+@example("Alwaght- Reuters")  # a removal at a line's start takes the space after it
 @settings(max_examples=max(100, EXAMPLES // 8))
 def test_fixes_change_only_their_spans_and_converge(linter, text):
     """Applying the safe fixes changes only the spans of fixable findings, and fixing again after
@@ -113,6 +114,11 @@ def test_fixes_change_only_their_spans_and_converge(linter, text):
         assert applied >= 1
         first = min(s for s, _, _ in edits)
         last = max(e for _, e, _ in edits)
+        # a removal also takes the spaces and newlines it would strand next to it, nothing else
+        while first > 0 and doc.text[first - 1] in " \t\n":
+            first -= 1
+        while last < len(doc.text) and doc.text[last] in " \t\n":
+            last += 1
         assert fixed[:first] == doc.text[:first]  # nothing before the first fixable span changed
         assert fixed.endswith(doc.text[last:])  # nor after the last one
         if fixed == doc.text:
