@@ -311,15 +311,9 @@ def option_bounds(rule, key: str, default) -> tuple:
     return (None, None)
 
 
-def validate_rule_options(settings: Settings, rules: dict) -> None:
-    """`[tool.mtlint.rules.CODE]` tables: the code must exist, every option be declared and in bounds."""
-    errors = rule_option_errors(settings, rules)
-    if errors:
-        raise ConfigErrors(errors)
-
-
 def rule_option_errors(settings: Settings, rules: dict) -> list[str]:
-    """The problems of the `[rules.CODE]` tables (the code in any case; `severity` is every rule's)."""
+    """The problems of the `[rules.CODE]` tables: the code must exist (in any case), every option be
+    declared (`severity` is every rule's) and in bounds."""
     errors = []
     for code, options in settings.rules.items():
         where = f"{settings.path}:{_key_line(settings.raw_text, code) or 1}"

@@ -19,7 +19,7 @@ from lint.config import (ConfigErrors, Settings, apply_severities, code_known, r
 from lint.document import Document
 from lint.finding import Finding, Hit
 from lint.readers import (GitIgnores, UnreadableFile, discover, display_path, document_from_bytes, matches_glob,
-                          read_bytes, read_document)
+                          read_bytes)
 from lint.records import (FileError, RecordRun, block_bytes_for, is_record_file, lint_block, mark_related,
                           options_of, plan_or_error, read_any, reread, size_of)
 from lint.registry import load_rules

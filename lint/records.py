@@ -501,7 +501,6 @@ def make_document(display: str, rid: str, text: str):
 def lint_block(linter, block: Block) -> list:
     """One result per line (row) of a block: a record's findings and summaries, an error, or an
     empty result for a blank line."""
-    from lint.cache import digest
     from lint.engine import FileResult
 
     opts = options_of(linter.settings)

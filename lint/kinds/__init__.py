@@ -5,6 +5,8 @@ is an error naming the file and line.
 """
 from __future__ import annotations
 
+import time
+
 from lint import MtlintError
 from lint.rule import Rule, validate_metadata
 from lint.yamlio import LineDict, line_of
@@ -91,8 +93,6 @@ def leftmost_matches(patterns, text: str):
     """The matches `regex.compile("|".join(patterns)).finditer(text)` would give, from one scan
     per pattern: at each step the leftmost next match (the first pattern's on a tie), then every
     pattern resumes after it. Under the same time limit as `scan`; yields None if it stopped."""
-    import time
-
     deadline = time.monotonic() + time_limit(text)
 
     def search(pattern, pos):
