@@ -26,7 +26,7 @@ _SENTENCE_END = regex.compile(
     r"""(?<=[.!?…][”"’»)\]]*)\s+(?=[“"‘«(\[]?[\p{Lu}\p{N}])|\n[ \t]*\n\s*|(?<![\p{L}\p{N},;-])\n(?=\s*\S)|\n(?=[ \t]+\S)""")
 _LINE_END_PUNCT = set(".!?:;…\"”’»)]")
 WORD = regex.compile(r"\p{L}[\p{L}\p{M}\p{N}’'-]*(?<![’'-])")
-_SENTENCE_DONE = regex.compile(r"[.!?…][ \t]+$")
+_SENTENCE_DONE = regex.compile(r"[.!?…]['’)]?[ \t]+$")  # a sentence end, perhaps closing a nested quote
 
 
 class Document:
@@ -285,6 +285,9 @@ def scan_quotations(text: str):
         opening = ch in OPENING_QUOTES or (ch == STRAIGHT_QUOTE and _straight_opens(text, i))
         if not opening and ch == STRAIGHT_QUOTE and open_at is None and i + 1 < len(text) and text[i + 1].isalpha():
             opening = True  # glued to the sentence before ("countryside."There is"): it opens
+        if (not opening and ch == STRAIGHT_QUOTE and open_at is None and 0 < i < len(text) - 1
+                and text[i - 1] in " \t" and text[i + 1] in " \t"):
+            opening = True  # set off by spaces with nothing open ("could be " very important"): it opens
         if opening:
             if open_at is None:
                 open_at, open_char, last_open, reopened = i, ch, i, False

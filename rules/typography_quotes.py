@@ -15,7 +15,8 @@ A quotation may run over several paragraphs in news style: the paragraph ends op
 one starts with an opening mark. That is not flagged. Where such a quotation is never closed, it is
 reported as info: when paragraphs were run together into one line, the place where the speaker's
 words end cannot be told from the convention, so the mark may be missing or only the break. A short
-quotation in double marks inside an open one ("a "white knight" now") is a nested quotation.
+quotation in double marks inside an open one ("a "white knight" now") is a nested quotation. A
+straight mark set off by spaces while no quotation is open ("could be " very important") opens one.
 """
 import regex
 
@@ -44,6 +45,9 @@ class QuoteBalance(Rule):
         {"pass": "“We will respond,” he said. \"Any attack will fail,\" he added."},
         {"pass": "“We will respond.\n\n“Any attack will fail,” he added."},
         {"pass": "\"They could be talking to a \"white knight\" right now,\" he said."},
+        {"pass": "He said: \"It was like 'This is not my day.' \"But then I found a way out.\"",
+         "note": "paragraphs run together inside one quotation: a nested quote ends the sentence"},
+        {"pass": "He said the laptop could be \" very important to the whole village\"."},
         {"fail": "He said: \"We will respond. \"Any attack will fail. The ministry declined to comment.", "note": "info"},
         {"fail": "Japan\"s exports rose, \"he said\" later.", "at": ["1:6"]},
         {"pass": "He was about 5' 10\" tall and carried a 12\" single."},
