@@ -7,6 +7,7 @@ traceback.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import stat
 import sys
@@ -14,7 +15,7 @@ from collections import Counter
 
 from lint import SEVERITIES, MtlintError, __version__
 from lint.config import apply_severities, find_config, load_settings
-from lint.formatters import COLOR_CHOICES, COLORED_FORMATS, FORMATS, render, use_color
+from lint.formatters import COLOR_CHOICES, COLORED_FORMATS, FORMATS, render_chunks, use_color
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -259,19 +260,20 @@ def cmd_check(args) -> int:
 
         report.record_options = options_of(settings)  # and records of shards by their ids
     if args.statistics:
-        text = statistics(report, linter)
+        body = [statistics(report, linter)]
     else:
         fixable = {r.code for r in linter.active if r.fixable and (r.fix_safety == "safe" or args.unsafe_fixes)}
         color = args.format in COLORED_FORMATS and use_color(args.color, None if args.output_file else sys.stdout)
-        text = render(args.format, report, linter.rules, fixable_codes=fixable, quiet=args.quiet, summary=args.summary,
-                      color=color)
+        body = render_chunks(args.format, report, linter.rules, fixable_codes=fixable, quiet=args.quiet,
+                             summary=args.summary, color=color)
+    tail = []
     if report.fixed and args.format == "full":
-        text += f"Fixed {report.fixed} finding{'s' if report.fixed != 1 else ''}.\n"
+        tail.append(f"Fixed {report.fixed} finding{'s' if report.fixed != 1 else ''}.\n")
     if args.show_fixes and args.format in ("full", "concise"):
-        text += fixes_list(applied, linter.rules, done=args.fix)
+        tail.append(fixes_list(applied, linter.rules, done=args.fix))
     if report.baselined and args.format == "full" and not args.quiet:
-        text += f"{report.baselined} finding{'s' if report.baselined != 1 else ''} hidden by the baseline.\n"
-    write_output(text, args.output_file)
+        tail.append(f"{report.baselined} finding{'s' if report.baselined != 1 else ''} hidden by the baseline.\n")
+    write_output(itertools.chain(body, tail), args.output_file)  # written as it is made
 
     fail_on = args.fail_on or settings.fail_on
     failing = any(severity_at_least(f.severity, fail_on) for f in report.findings)
@@ -429,15 +431,18 @@ class _ProgressBar:
             bar.stop()
 
 
-def write_output(text: str, path: str | None) -> None:
-    """Print the report, or write it to `path`.
+def write_output(text, path: str | None) -> None:
+    """Print the report, or write it to `path`; `text` is a string or an iterable of strings,
+    written one by one as they are made.
 
     A regular file (or a new one) is replaced atomically, keeping its permissions; a symbolic
     link is followed and its target written; a FIFO, a device or any other special file is
     written through, never replaced. Failing to write is an error (exit 2), not a traceback."""
+    pieces = [text] if isinstance(text, str) else text
     if not path:
         try:
-            sys.stdout.write(text)
+            for piece in pieces:
+                sys.stdout.write(piece)
             sys.stdout.flush()
         except OSError as e:
             _silence_stdout()
@@ -447,7 +452,7 @@ def write_output(text: str, path: str | None) -> None:
         return
     from lint.fixer import write_replacing
 
-    data = text.encode("utf-8", "surrogateescape")
+    data = (piece.encode("utf-8", "surrogateescape") for piece in pieces)
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         raise MtlintError(f"cannot write {path}: the folder {folder} does not exist")
@@ -463,7 +468,8 @@ def write_output(text: str, path: str | None) -> None:
             write_replacing(real, data, st)
         else:
             with open(real, "wb") as f:
-                f.write(data)
+                for chunk in data:
+                    f.write(chunk)
     except OSError as e:
         raise MtlintError(f"cannot write {path}: {e.strerror or e}") from None
 

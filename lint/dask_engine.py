@@ -29,6 +29,7 @@ from lint.engine import FileResult, Linter, make_finding
 from lint.readers import UnreadableFile
 from lint.records import (FileError, RecordInfo, block_bytes_for, is_record_file, is_url, lint_block, options_of,
                           plan_or_error, read_any, reread, size_of)
+from lint.summaries import pack_result
 
 PARTITIONS_PER_WORKER = 16  # plain files: batches per worker thread, for balance at the end of the run
 CONNECT_TIMEOUT = 10  # seconds to reach a scheduler
@@ -238,7 +239,7 @@ def _lint_partition(units, token: str, init_args: tuple) -> list:
                 out.append(FileResult(unit.display, error=unit.message if unit.report_on else None))
             else:
                 out.extend(lint_block(linter, unit))
-    return out
+    return [pack_result(r) for r in out]  # summaries cross the network pickled, and stay so on the client
 
 
 def _place_partition(blob: bytes, token: str, init_args: tuple) -> dict:

@@ -24,10 +24,12 @@ from lint.records import (FileError, RecordRun, block_bytes_for, is_record_file,
                           options_of, plan_or_error, read_any, reread, size_of)
 from lint.registry import load_rules
 from lint.rule import Rule, RuleContext
+from lint.summaries import Packed, SummaryView, pack_result
 
 SOURCE_WINDOW = 240  # code points of a huge line kept around a finding for the report
 CONTEXT_CHARS = 30  # code points each side of a match that make up its fingerprint context
 PARALLEL_THRESHOLD = 400  # files; below this a pool costs more than it saves
+CHUNK_FILES = 256  # files per task at most: a worker holds a task's results until it sends them
 
 def match_length(code: str, prefixes) -> int:
     best = -1
@@ -109,18 +111,23 @@ def make_finding(rule: Rule, doc: Document, hit: Hit) -> Finding:
 
 def assign_fingerprints(findings: list[Finding], project_path=lambda p: p) -> list[Finding]:
     """rule + file + normalized matched text + its context + occurrence index; never line numbers.
+    The list is sorted and its findings replaced in place, and returned.
 
     The file is named relative to the project root, so a baseline works from any folder."""
     seen: dict[tuple, int] = {}
-    out = []
-    for f in sorted(findings, key=Finding.sort_key):
+    findings.sort(key=Finding.sort_key)  # in place, each finding replaced in turn: one copy at a time
+    where_before = None
+    for n, f in enumerate(findings):
         where = project_path(f.path) if f.record is None else f"{project_path(f.file)}:{f.record}"
+        if where != where_before:
+            seen.clear()  # a file's (a record's) findings are together, and keys name the file
+            where_before = where
         key = (f.code, where, _normalize(f.text), f.context)
         index = seen.get(key, 0)
         seen[key] = index + 1
         digest = hashlib.sha256("\x1f".join(map(str, key + (index,))).encode("utf-8", "surrogateescape")).hexdigest()[:20]
-        out.append(f.with_(fingerprint=digest, project_path=key[1]))
-    return out
+        findings[n] = f.with_(fingerprint=digest, project_path=where)
+    return findings
 
 class Linter:
     def __init__(self, settings: Settings, select=None, extend_select=None, ignore=None, cache_dir=None):
@@ -284,7 +291,7 @@ class Linter:
                 metrics[result.path] = result.metrics
             for code, summary in result.summaries.items():
                 if summary is not None:
-                    summaries.setdefault(code, {})[result.path] = summary
+                    summaries.setdefault(code, {})[result.path] = Packed.of(summary)  # kept pickled
         if self._records:
             self._records.finish()  # no record has the text field: a usage error
         findings.extend(self._finalize(summaries, {t if "://" in t else display_path(t) for t in targets}))
@@ -329,7 +336,7 @@ class Linter:
             for unit in units:
                 yield from self.lint_unit(unit)
             return
-        chunk = 1 if len(units) != len(work) else max(1, len(work) // (workers * 8))
+        chunk = 1 if len(units) != len(work) else max(1, min(CHUNK_FILES, len(work) // (workers * 8)))
         from concurrent.futures import ProcessPoolExecutor  # only when a pool runs: it costs start-up time
 
         with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=self.init_args) as pool:
@@ -370,7 +377,7 @@ class Linter:
         for rule in self.active:
             if not rule.corpus:
                 continue
-            for path, hit in rule.finalize(summaries.get(rule.code, {}), self.contexts[rule.code]):
+            for path, hit in rule.finalize(SummaryView(summaries.get(rule.code, {})), self.contexts[rule.code]):
                 if path in targets or path in located:
                     by_path.setdefault(path, []).append((rule, hit))
         return self._place(by_path)
@@ -430,8 +437,10 @@ def _init_worker(*args) -> None:
     _WORKER = Linter(*args)
 
 def _work_in_worker(item):
-    """A file's result, or the list of results of a block of records."""
-    return _WORKER.lint_path(*item) if type(item) is tuple else _WORKER.lint_unit(item)
+    """A file's result, or the list of results of a block of records, summaries pickled."""
+    if type(item) is tuple:
+        return pack_result(_WORKER.lint_path(*item))
+    return [pack_result(r) for r in _WORKER.lint_unit(item)]
 
 def severity_at_least(severity: str, threshold: str) -> bool:
     return SEVERITIES.index(severity) >= SEVERITIES.index(threshold)

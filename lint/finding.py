@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A resolved location: 1-based lines, 1-based code-point columns, end exclusive."""
 
@@ -14,7 +14,7 @@ class Span:
     end_column: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Related:
     """Another place that explains a finding (the other spelling of a name, ...)."""
 
@@ -25,7 +25,7 @@ class Related:
     record: str | None = None  # the record id when `path` is `SHARD:ID` (JSON Lines, Parquet)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hit:
     """What a rule yields: an offset range in the document and what to say about it.
 
@@ -46,7 +46,7 @@ class Hit:
     context: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     path: str
     start: int

@@ -223,8 +223,9 @@ def write_in_place(path: str, data: bytes) -> None:
         os.fsync(f.fileno())
 
 
-def write_replacing(path: str, data: bytes, st=None) -> None:
-    """Write `data` to a temporary file beside `path` and rename it over `path` (atomic).
+def write_replacing(path: str, data, st=None) -> None:
+    """Write `data` (bytes, or an iterable of bytes) to a temporary file beside `path` and rename
+    it over `path` (atomic): a failure part way leaves the old file as it was.
 
     The new file gets the permissions of `st` (the old file), and its owner and group when the
     running user may give them; without `st`, the permissions a new file gets from the umask."""
@@ -235,7 +236,8 @@ def write_replacing(path: str, data: bytes, st=None) -> None:
         raise OSError(e.errno, e.strerror, folder) from None  # name the folder that refuses
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            for chunk in ([data] if isinstance(data, bytes) else data):
+                f.write(chunk)
             f.flush()
             os.fsync(f.fileno())
         if st is not None:

@@ -9,7 +9,6 @@ scrapers store one article twice. Duplicates skew counts, training data and sear
 desk republishing both runs the same text twice.
 """
 import hashlib
-from collections import defaultdict
 
 import regex
 
@@ -51,17 +50,15 @@ class DuplicateParagraph(Rule):
         return out or None
 
     def finalize(self, summaries, ctx):
-        seen = defaultdict(list)
+        # only the first place of each paragraph is kept: memory grows with the distinct paragraphs,
+        # and each repeat is reported as it is met
+        first_at = {}
         for path in sorted(summaries):
             for digest, start, end, line, col in summaries[path]:
-                seen[digest].append((path, start, end, line, col))
-        for places in seen.values():
-            first = places[0]
-            for path, start, end, line, col in places[1:]:
-                if path == first[0]:
-                    continue
-                yield path, Hit(start, end, f"Paragraph repeated from {first[0]}:{first[3]}",
-                                related=(Related(first[0], first[3], first[4], "first appears here"),))
+                first = first_at.setdefault(digest, (path, line, col))
+                if first[0] != path:
+                    yield path, Hit(start, end, f"Paragraph repeated from {first[0]}:{first[1]}",
+                                    related=(Related(first[0], first[1], first[2], "first appears here"),))
 
 
 RULE = DuplicateParagraph

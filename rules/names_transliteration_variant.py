@@ -167,20 +167,48 @@ def collect_names(doc) -> NameSummary:
     return NameSummary(doc)
 
 
+class SpellingStats:
+    """One spelling across the corpus, read like a dict (`s["count"]`); slots, because a corpus has
+    a hundred thousand spellings and a dict per spelling costs several times as much."""
+
+    __slots__ = ("count", "files", "given", "followed", "lowered", "outlet", "first")
+
+    def __init__(self, first: tuple):
+        self.count = self.files = self.followed = 0
+        self.given = NO_GIVEN_NAMES  # most spellings never follow a given name: one shared empty set
+        self.lowered = self.outlet = False
+        self.first = first
+
+    def __getitem__(self, key: str):
+        return getattr(self, key)
+
+    def __setitem__(self, key: str, value) -> None:
+        setattr(self, key, value)
+
+    def get(self, key: str, default=None):
+        return getattr(self, key, default)
+
+
+NO_GIVEN_NAMES = frozenset()
+
+
 def corpus_stats(summaries: dict) -> dict:
-    """spelling -> {"count", "files" (how many), "first": (path, line, col), "given", "followed", "lowered"}."""
+    """spelling -> SpellingStats: "count", "files" (how many), "first": (path, line, col), "given",
+    "followed", "lowered", "outlet"."""
     stats: dict = {}
     for path in sorted(summaries):
         summary = summaries[path]
         for i, spelling in enumerate(summary.spellings):
             s = stats.get(spelling)
             if s is None:
-                s = stats[spelling] = {"count": 0, "files": 0, "given": set(), "followed": 0, "lowered": False,
-                                       "first": (path, summary.first[2 * i], summary.first[2 * i + 1])}
-            s["count"] += summary.counts[i]
-            s["files"] += 1
-            s["given"].update(summary.given[i])
-            s["followed"] += summary.followed[i]
+                s = stats[spelling] = SpellingStats((path, summary.first[2 * i], summary.first[2 * i + 1]))
+            s.count += summary.counts[i]
+            s.files += 1
+            if summary.given[i]:
+                if s.given is NO_GIVEN_NAMES:
+                    s.given = set()
+                s.given.update(summary.given[i])
+            s.followed += summary.followed[i]
         for i in summary.lowered:
             stats[summary.spellings[i]]["lowered"] = True
         for i in summary.outlets:

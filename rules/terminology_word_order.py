@@ -20,6 +20,7 @@ twice and more often than the variant. Titles and kinds of place, where English 
 a name the termbase lists under `accept` (in neither direction).
 """
 from collections import defaultdict
+from collections.abc import Mapping
 
 import regex
 
@@ -82,20 +83,52 @@ def collect_acronyms(doc, phrases: dict) -> tuple[dict, frozenset]:
     return defined, frozenset(ACRONYM.findall(doc.text))
 
 
-def word_orders(summaries: dict) -> dict:
+def order_key(phrase: str) -> tuple[tuple, tuple]:
+    """(its content words sorted and lower-cased, its content words in order)."""
+    words = content_words(phrase)
+    return tuple(sorted(w.lower() for w in words)), words
+
+
+def word_orders(phrases_of) -> dict:
     """Names with the same content words in more than one order, across the corpus.
 
+    `phrases_of` maps each path to its {phrase: occurrences}; it is read twice, one path at a
+    time, so that only the names written in two orders are ever held with their occurrences.
     Returns {sorted words: [(words in order, [(path, occurrence, phrase), ...]), ...]}, each list
     ranked most used first (ties: the order that appears first, by file and position)."""
+    orders = defaultdict(set)
+    for path in phrases_of:
+        for phrase in phrases_of[path]:
+            key, words = order_key(phrase)
+            orders[key].add(words)
+    wanted = {key for key, seen in orders.items() if len(seen) > 1}
+    del orders
     groups = defaultdict(lambda: defaultdict(list))
-    for path in sorted(summaries):
-        for phrase, occurrences in summaries[path].items():
-            words = content_words(phrase)
-            key = tuple(sorted(w.lower() for w in words))
-            for occ in occurrences:
-                groups[key][words].append((path, occ, phrase))
+    for path in sorted(phrases_of):
+        for phrase, occurrences in phrases_of[path].items():
+            key, words = order_key(phrase)
+            if key in wanted:
+                for occ in occurrences:
+                    groups[key][words].append((path, occ, phrase))
     return {key: sorted(orders.items(), key=lambda kv: (-len(kv[1]), kv[1][0][0], kv[1][0][1][0]))
-            for key, orders in groups.items() if len(orders) > 1}
+            for key, orders in groups.items()}
+
+
+class _Phrases(Mapping):
+    """path -> its phrases, read from the summaries one at a time."""
+
+    def __init__(self, summaries):
+        self.summaries = summaries
+        self.paths = [path for path in summaries if summaries[path]]
+
+    def __getitem__(self, path):
+        return self.summaries[path]["phrases"]
+
+    def __iter__(self):
+        return iter(self.paths)
+
+    def __len__(self):
+        return len(self.paths)
 
 
 class WordOrderVariant(Rule):
@@ -135,15 +168,26 @@ class WordOrderVariant(Rule):
         return {"phrases": phrases, "defined": defined, "acronyms": acronyms}
 
     def finalize(self, summaries, ctx):
-        summaries = {path: s for path, s in summaries.items() if s}
         tb = ctx.project.termbase if ctx.project else None
         accepted = tb.accept if tb else frozenset()
-        phrases = {path: s["phrases"] for path, s in summaries.items()}
+        groups = word_orders(_Phrases(summaries))
+        if not groups:
+            return
+        # what the rule reads of the articles that use a name in two orders, and no more
+        wanted = {phrase for ranked in groups.values() for _, occurrences in ranked for _, _, phrase in occurrences}
+        involved = {path for ranked in groups.values() for _, occurrences in ranked for path, _, _ in occurrences}
         defined = defaultdict(set)  # phrase -> acronyms it is given anywhere
-        for s in summaries.values():
+        own = {}  # path -> (its {phrase: acronym}, every acronym it uses)
+        for path in summaries:
+            s = summaries[path]
+            if not s:
+                continue
             for phrase, acr in s["defined"].items():
-                defined[phrase].add(acr)
-        for ranked in word_orders(phrases).values():
+                if phrase in wanted:
+                    defined[phrase].add(acr)
+            if path in involved:
+                own[path] = (s["defined"], s["acronyms"])
+        for ranked in groups.values():
             usual = ranked[0][1]
             usual_phrases = {phrase for _, _, phrase in usual}
             usual_acronyms = set().union(*(defined[p] for p in usual_phrases)) | {initials(next(iter(usual_phrases)))}
@@ -152,7 +196,7 @@ class WordOrderVariant(Rule):
                 for path, (start, end, line, col), phrase in occurrences:
                     if phrase in accepted or usual_phrases & accepted:
                         continue  # the termbase accepts this order (or the other) as written
-                    mine = summaries[path]["defined"].get(phrase)
+                    mine = own[path][0].get(phrase)
                     if mine and mine not in usual_acronyms:
                         continue  # its own acronym disagrees: another body
                     if path in usual_files:
@@ -162,7 +206,7 @@ class WordOrderVariant(Rule):
                             continue  # the article's own usual order; the other one is reported
                         why = "in the same article"
                     elif len(usual) >= 2 and len(usual) > len(occurrences) and (
-                            mine in usual_acronyms or summaries[path]["acronyms"] & (usual_acronyms - {None})):
+                            mine in usual_acronyms or own[path][1] & (usual_acronyms - {None})):
                         why = f"used {len(usual)} times in the corpus; the acronym agrees"
                     else:
                         continue

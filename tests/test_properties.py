@@ -4,6 +4,7 @@ Profiles: `ci` (the default) and `long`, chosen with HYPOTHESIS_PROFILE=long for
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 
 import pytest
@@ -140,7 +141,7 @@ def test_same_report_with_one_and_two_workers(tmp_path_factory, texts):
 
     def report(jobs):
         r = linter.run([str(folder)], jobs=jobs)
-        return [vars(f) for f in r.findings], r.errors, r.metrics
+        return [dataclasses.asdict(f) for f in r.findings], r.errors, r.metrics
 
     threshold = lint.engine.PARALLEL_THRESHOLD
     lint.engine.PARALLEL_THRESHOLD = 0  # a pool even for a few files

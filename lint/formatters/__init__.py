@@ -1,4 +1,6 @@
-"""Output formats. Each module has `render(report, rules) -> str`."""
+"""Output formats. Each module has `render(report, rules) -> str`; the formats a large corpus is
+usually written in also have `chunks(report, rules)`, the same text piece by piece, so that the
+report is written as it is made instead of being built whole in memory first."""
 from __future__ import annotations
 
 import importlib
@@ -15,6 +17,13 @@ SEVERITY_STYLES = {"error": "bold red", "warning": "bold yellow", "info": "bold 
 def render(fmt: str, report, rules, **options) -> str:
     module = importlib.import_module(f"lint.formatters.{fmt}_format")
     return module.render(report, rules, **options)
+
+
+def render_chunks(fmt: str, report, rules, **options):
+    """The report in `fmt` as an iterable of strings whose concatenation is `render`'s text."""
+    module = importlib.import_module(f"lint.formatters.{fmt}_format")
+    chunks = getattr(module, "chunks", None)
+    return chunks(report, rules, **options) if chunks else [module.render(report, rules, **options)]
 
 
 def use_color(choice: str = "auto", stream=None, environ=None) -> bool:

@@ -12,7 +12,11 @@ def header(f, paint) -> str:
             f"{paint('[' + f.severity + ']', style)} {f.message}")
 
 
-def render(report, rules, color=False, **_):
+def chunks(report, rules, color=False, **_):
     paint = painter(color)
-    lines = [header(f, paint) for f in report.findings]
-    return "\n".join(lines) + ("\n" if lines else "")
+    for f in report.findings:
+        yield header(f, paint) + "\n"
+
+
+def render(report, rules, color=False, **_):
+    return "".join(chunks(report, rules, color=color))

@@ -152,23 +152,30 @@ def annotate(f, paint=painter(False), width: int = DEFAULT_WIDTH) -> list[str]:
     return out
 
 
-def render(report, rules, fixable_codes=frozenset(), quiet=False, color=False, width=None, **_):
+def chunks(report, rules, fixable_codes=frozenset(), quiet=False, color=False, width=None, **_):
     paint = painter(color)
     width = width or shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
-    blocks = ["\n".join(annotate(f, paint, width)) for f in report.findings]
-    text = "\n\n".join(blocks)
-    if quiet:  # findings only: no summary, metrics or notes
-        return text + "\n" if blocks else ""
+    separator = ""
+    for f in report.findings:
+        yield separator + "\n".join(annotate(f, paint, width))
+        separator = "\n\n"
     n = len(report.findings)
+    if quiet:  # findings only: no summary, metrics or notes
+        if n:
+            yield "\n"
+        return
     if n:
         fixable = sum(1 for f in report.findings if f.fix is not None and f.code in fixable_codes)
         tail = f" ({fixable} fixable with `--fix`)" if fixable else ""
         found = f"Found {n} finding{'s' if n != 1 else ''} in {report.files} file{'s' if report.files != 1 else ''}"
-        text += f"\n\n{paint(found, 'bold')}{tail}.\n"
+        yield f"\n\n{paint(found, 'bold')}{tail}.\n"
     elif not report.errors:
-        text = paint(f"All checks passed ({report.files} file{'s' if report.files != 1 else ''}).", "bold green") + "\n"
+        yield paint(f"All checks passed ({report.files} file{'s' if report.files != 1 else ''}).", "bold green") + "\n"
     if report.metrics:
-        text += "\n" + metrics_table(report.metrics)
+        yield "\n" + metrics_table(report.metrics)
     for note in report.notes:
-        text += f"Skipped: {note}\n"
-    return text
+        yield f"Skipped: {note}\n"
+
+
+def render(report, rules, **options):
+    return "".join(chunks(report, rules, **options))

@@ -6,10 +6,26 @@ import json
 from collections import Counter
 
 
+def chunks(report, rules, summary=False, **_):
+    """The array one finding at a time, byte for byte what `json.dumps(array, indent=2)` writes."""
+    if summary:
+        yield render(report, rules, summary=True)
+        return
+    if not report.findings:
+        yield "[]\n"
+        return
+    yield "["
+    separator = "\n"
+    for f in report.findings:
+        yield separator + "  " + json.dumps(f.to_json(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        separator = ",\n"
+    yield "\n]\n"
+
+
 def render(report, rules, summary=False, **_):
-    findings = [f.to_json() for f in report.findings]
     if not summary:
-        return json.dumps(findings, ensure_ascii=False, indent=2) + "\n"
+        return "".join(chunks(report, rules))
+    findings = [f.to_json() for f in report.findings]
     data = {
         "findings": findings,
         "summary": {
