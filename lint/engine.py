@@ -6,6 +6,7 @@ of the corpus text.
 """
 from __future__ import annotations
 
+import dataclasses
 import glob
 import hashlib
 import os
@@ -374,11 +375,13 @@ class Linter:
         by_path: dict[str, list] = {}
         records = getattr(self, "_records", None)
         located = records.locators if records else {}
+        kept = targets | located.keys()
         for rule in self.active:
             if not rule.corpus:
                 continue
-            for path, hit in rule.finalize(SummaryView(summaries.get(rule.code, {})), self.contexts[rule.code]):
-                if path in targets or path in located:
+            ctx = dataclasses.replace(self.contexts[rule.code], targets=kept)
+            for path, hit in rule.finalize(SummaryView(summaries.get(rule.code, {})), ctx):
+                if path in kept:
                     by_path.setdefault(path, []).append((rule, hit))
         return self._place(by_path)
 

@@ -22,6 +22,9 @@ class RuleContext:
 
     options: dict
     project: Any = None  # lint.config.Project: termbase, known acronyms, ...
+    # in `finalize`: the paths whose findings are kept (None: all); a rule may skip work that can
+    # only report on other paths (one article checked against a large corpus)
+    targets: Any = None
 
 
 class Rule:

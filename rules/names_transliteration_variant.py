@@ -571,9 +571,9 @@ class TransliterationVariant(Rule):
         canonical_names = {**canonical_names, **dict.fromkeys(accepted, None)}
         stats = corpus_stats(summaries)
         hits: dict = {}  # (path, start) -> Hit: each place reported once
-        self._in_articles(summaries, stats, canonical_names, house, hits, accepted)
+        self._in_articles(summaries, stats, canonical_names, house, hits, accepted, ctx.targets)
         self._across_articles(summaries, stats, canonical_names, house, ctx.options, hits)
-        self._given_names(summaries, stats, hits, accepted)
+        self._given_names(summaries, stats, hits, accepted, ctx.targets)
         for (path, _), hit in sorted(hits.items()):
             yield path, hit
 
@@ -588,9 +588,10 @@ class TransliterationVariant(Rule):
         hits[(path, starts[0])] = Hit(starts[0], starts[0] + length, message, fix=fix, related=related,
                                       severity=severity)
 
-    def _in_articles(self, summaries, stats, canonical_names, house, hits, accepted=frozenset()):
-        """Two spellings of one name inside one article: always worth a finding."""
-        for path in sorted(summaries):
+    def _in_articles(self, summaries, stats, canonical_names, house, hits, accepted=frozenset(), targets=None):
+        """Two spellings of one name inside one article: always worth a finding. Only the articles
+        whose findings are kept (`targets`, None for all) are looked at."""
+        for path in sorted(summaries if targets is None else (p for p in targets if p in summaries)):
             summary = summaries[path]
             for n, (start, end, two, one) in enumerate(summary.joined):
                 if any(other[2] == two for other in summary.joined[:n]) or {one, two} & accepted:
@@ -730,8 +731,9 @@ class TransliterationVariant(Rule):
         """A same-article pair is the in-article pass's; across articles only its other files remain."""
         return bool(set(where[variant]) - set(where[canonical]))
 
-    def _given_names(self, summaries, stats, hits, accepted=frozenset()):
-        """One surname, one given name romanized two ways: "Nikolai Lyubimov" / "Nikolay Lyubimov"."""
+    def _given_names(self, summaries, stats, hits, accepted=frozenset(), targets=None):
+        """One surname, one given name romanized two ways: "Nikolai Lyubimov" / "Nikolay Lyubimov".
+        A pair is looked at only if an article whose findings are kept (`targets`) uses it."""
         by_surname = defaultdict(lambda: defaultdict(list))
         for path in sorted(summaries):
             for given, surname, count, starts in summaries[path].fullnames:
@@ -744,6 +746,8 @@ class TransliterationVariant(Rule):
                 for b in names[n + 1:]:
                     files_a = {p for p, _, _ in givens[a]}
                     files_b = {p for p, _, _ in givens[b]}
+                    if targets is not None and targets.isdisjoint(files_a | files_b):
+                        continue  # it could only be reported in articles that are not checked
                     same_article = bool(files_a & files_b)
                     if not (similar_given_names(a, b) or (same_article and letters_swapped(a, b))):
                         continue

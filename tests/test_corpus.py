@@ -40,6 +40,22 @@ def test_within_file_and_cross_file_variants_and_rank_conflicts(mtlint, seeds_co
     assert not [f for f in got if f["text"] in ("Aksoy", "Libyan", "Tripoli", "Sudanese")]
 
 
+def test_one_article_against_the_corpus_gets_what_the_whole_run_gives_it(tmp_path):
+    """Corpus rules skip work that can only report on articles not checked; what they report on
+    the checked one must not change."""
+    shutil.copytree(SEEDS, tmp_path / "corpus", ignore=shutil.ignore_patterns(".mtlint_cache"))  # corpus = *.txt
+    settings = load_settings(str(tmp_path / "corpus" / "mtlint.toml"))
+    whole = Linter(settings, cache_dir=None).run([str(tmp_path / "corpus")], jobs=1).findings
+    names = sorted({os.path.basename(f.path) for f in whole if f.code.startswith(("NAM001", "TRM002", "TTL"))})
+    assert len(names) >= 3
+    for name in names:
+        alone = Linter(settings, cache_dir=None).run([str(tmp_path / "corpus" / name)], jobs=1).findings
+        assert alone and {os.path.basename(f.path) for f in alone} == {name}
+        mine = [f for f in whole if os.path.basename(f.path) == name]
+        assert [(f.code, f.line, f.column, f.message) for f in alone] == \
+               [(f.code, f.line, f.column, f.message) for f in mine], name
+
+
 def test_summaries_are_small_and_picklable():
     doc = Document("a.txt", open(f"{SEEDS}/000_b9850c026334db96.txt", encoding="utf-8").read())
     settings = load_settings(f"{SEEDS}/mtlint.toml")
