@@ -165,7 +165,7 @@ def main() -> None:
     parser.add_argument("--newswire", help="folder of bbc-*.txt and reuters*.txt articles "
                                            "(default: written with make-bench-corpus into a temporary folder)")
     parser.add_argument("--select", help="rule codes or prefixes to run instead of the defaults")
-    parser.add_argument("--jobs", type=int, default=1, help="worker processes for mtlint (0: one per core)")
+    parser.add_argument("-j", "--jobs", type=int, default=1, help="worker processes for mtlint (0: one per core)")
     parser.add_argument("--skip", default="", help="comma-separated parts to skip: dev, seeds, newswire")
     parser.add_argument("--keep", help="write the findings and gold files into this folder and keep them")
     args = parser.parse_args()

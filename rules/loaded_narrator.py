@@ -5,7 +5,10 @@ uses them (`rules/data/loaded_narrator.yaml`): "martyrs" for the dead, "terroris
 a side ("troops mowed down several terrorists", "foreign-backed terrorists"), "occupation
 forces", "the Syrian regime", "its mercenaries", "puppet" before an office ("the puppet foreign
 minister"), "unfounded remarks", "Armenian provocation", "renegade leader", "traitors",
-"Western masters", "the Zionist entity", "global arrogance".
+"Western masters", "the Zionist entity", "global arrogance"; words that judge what they name
+("draconian measures", "the hated restrictions", a "junket" for a trip, "trumpeted about" or
+"ranted about" for said, "stooped to any infamy"); one side's names ("the Islamic Emirate" for
+the Taliban, "south Korea" in lower case).
 
 Why it matters: state and partisan outlets write their side's vocabulary into the narrative.
 Republished as news, the label becomes the republisher's judgement; attribute it or use a
@@ -47,8 +50,8 @@ def load_entries(path: str = DATA) -> list[dict]:
     entries = []
     for raw in data["entries"]:
         where = f"{path}:{getattr(raw, 'line', '?')}"
-        if not isinstance(raw, dict) or not {"pattern", "use"} <= set(raw) <= {"pattern", "use", "needs"}:
-            raise MtlintError(f"{where}: an entry has `pattern`, `use` and optionally `needs`")
+        if not isinstance(raw, dict) or not {"pattern", "use"} <= set(raw) <= {"pattern", "use", "needs", "once"}:
+            raise MtlintError(f"{where}: an entry has `pattern`, `use` and optionally `needs` and `once`")
         try:
             compiled = regex.compile(str(raw["pattern"]), regex.V1)
         except regex.error as e:
@@ -60,7 +63,8 @@ def load_entries(path: str = DATA) -> list[dict]:
             trigger = (found,) if found else ()
         if not trigger:
             raise MtlintError(f"{where}: give `needs`, a word every match contains, for this pattern")
-        entries.append({"pattern": str(raw["pattern"]), "regex": compiled, "use": str(raw["use"]), "trigger": trigger})
+        entries.append({"pattern": str(raw["pattern"]), "regex": compiled, "use": str(raw["use"]), "trigger": trigger,
+                        "once": raw.get("once") is True})
     return entries
 
 
@@ -73,6 +77,8 @@ def attributed(doc, start: int) -> bool:
     """The label is preceded in its sentence (or line) by a verb of saying or labelling."""
     s0, _ = doc.sentence_at(start)
     line_start = doc.text.rfind("\n", 0, start) + 1
+    if doc.text[line_start:line_start + 1].islower():
+        line_start = 0  # a hard-wrapped line goes on with its sentence ("viewed as the\ndraconian ...")
     begin = max(s0, line_start, start - 200)
     return ATTRIBUTION.search(doc.text, begin, start) is not None
 
@@ -90,6 +96,9 @@ class LoadedNarrator(Rule):
         {"fail": "The ministry rejected the unfounded remarks voiced by the envoy.", "at": ["1:27"]},
         {"fail": "The puppet foreign minister flew to Tokyo on Monday.", "at": ["1:5"]},
         {"fail": "Officials said the Zionist entity had closed the crossing.", "at": ["1:16"]},
+        {"fail": "The council imposed draconian curbs during the minister's junket abroad.", "at": ["1:21", "1:59"]},
+        {"fail": "The envoy trumpeted about cooperation with south Korea.", "at": ["1:11", "1:44"]},
+        {"pass": "South Korea said the rules were “draconian”; he stooped to pick up the bag."},
         {"pass": "“Our martyrs will be avenged,” the commander said."},
         {"pass": "State television described the dead as terrorists killed by troops."},
         {"pass": "The government branded the protesters traitors and mercenaries of the West."},
@@ -111,6 +120,8 @@ class LoadedNarrator(Rule):
                 taken.append((start, end))
                 yield Hit(start, end, f"Loaded label `{m.group()}` in the writer's voice; attribute it or write "
                                       f"{entry['use']}")
+                if entry["once"]:
+                    break  # a naming convention: its first use in the article says it
 
 
 RULE = LoadedNarrator
