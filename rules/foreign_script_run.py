@@ -1,15 +1,19 @@
 """A run of letters in a non-Latin script inside English text.
 
 What it flags: "Source: ΑΠΕ-ΜΠΕ", a Cyrillic or Arabic name left untransliterated, a Chinese
-caption. A run is two or more letters of one script other than Latin, with the hyphens, dots
-and spaces between them.
+caption, a Korean particle left between English words ("Lee 가 said"). A run is two or more
+letters of one script other than Latin, with the hyphens, dots and spaces between them, or one
+such letter standing alone as a word.
 
 Why it matters: it is text the pipeline failed to translate or transliterate; most readers
 cannot read it, and the house style wants the Latin form (ANA-MPA).
 
-Single letters used as symbols (π, Δ, µ) are left alone. `allow_scripts` lists scripts that
+Single Greek letters, used as symbols (π, Δ, µ), are left alone, and so is a single letter inside
+a Latin word (a look-alike letter, FSC002's finding). `allow_scripts` lists scripts that
 a project accepts (for example a bilingual corpus).
 """
+import bisect
+
 import regex
 
 from lint.finding import Hit
@@ -18,6 +22,8 @@ from lint.rule import Rule
 # Letters of any script but Latin (Common and Inherited are not letters of a script).
 FOREIGN_LETTER = r"[\p{L}--\p{Script=Latin}--\p{Script=Common}--\p{Script=Inherited}]"
 RUN = regex.compile(rf"{FOREIGN_LETTER}[\p{{M}}]*(?:(?:[-.'’ ]?{FOREIGN_LETTER}[\p{{M}}]*)+)", regex.V1)
+# One letter standing alone as a word, of a script with no letters used as symbols in English.
+SINGLE = regex.compile(rf"(?<![\p{{L}}\p{{M}}])[{FOREIGN_LETTER[1:-1]}--\p{{Script=Greek}}][\p{{M}}]*(?![\p{{L}}\p{{M}}])", regex.V1)
 
 
 class ForeignScriptRun(Rule):
@@ -31,6 +37,7 @@ class ForeignScriptRun(Rule):
         {"fail": "Namrous thanked the Turks.\nSource: ΑΠΕ-ΜΠΕ", "at": ["2:9"]},
         {"fail": "The head of Роснефть said output would rise.", "at": ["1:13"]},
         {"pass": "The area of a circle is π r squared; the change Δ was small."},
+        {"fail": "Lee 가 said the party would not comply.", "at": ["1:5"]},
         {"pass": "Café owners in Zürich and Łódź protested."},
         {"pass": "Москва said nothing.", "options": {"allow_scripts": ["Cyrillic"]}},
     ]
@@ -39,7 +46,13 @@ class ForeignScriptRun(Rule):
         if doc.text.isascii():
             return  # nothing outside ASCII, nothing to find (most wire copy: skips the scan)
         allowed = set(ctx.options.get("allow_scripts") or [])
-        for m in RUN.finditer(doc.text):
+        runs = list(RUN.finditer(doc.text))
+        starts = [r.start() for r in runs]
+        for m in SINGLE.finditer(doc.text):
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i < 0 or runs[i].end() <= m.start():  # not a letter of a longer run
+                runs.append(m)
+        for m in sorted(runs, key=lambda m: m.start()):
             script = script_of(m.group()[0])
             if script in allowed:
                 continue

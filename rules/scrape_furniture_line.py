@@ -83,8 +83,9 @@ _LABEL_WORDS = frozenset(["bulletin", "news", "newswire", "newsroom"])
 _MT_NOTICE = regex.compile(
     r"\b(?:versions?|articles?|texts?|content|translations?|page)\b[^.\n]{0,60}?\b(?:automatically|machine)"
     r"[- ](?:generated|translated)|\b(?:automatically|machine)[- ]translated\b", regex.IGNORECASE)
-# The end-of-story mark of some news agencies: "... said./." at the end of the last paragraph.
-_END_MARK = regex.compile(r"(?<=\S)\./\.(?=[ \t]*$)")
+# The end-of-story mark of some news agencies: "... said./." at the end of the last paragraph,
+# or glued to the next story's headline on a page that lists several ("... rules./. Da Nang ...").
+_END_MARK = regex.compile(r"(?<=\S)\./\.(?=[ \t]*$|[ \t]{1,3}\p{Lu})")
 # A rating or vote counter: "[Total: 12 Average: 4.5]", "Votes: 3", "Rating: 4/5".
 _COUNTER = regex.compile(
     r"^\[?(?:(?:Total|Votes?|Rating|Average|Score|Views)[ \t]?:[ \t]?\d[\d.,/]{0,8}[ \t]*){1,4}\]?$",
@@ -239,6 +240,8 @@ class FurnitureLine(Rule):
         {"fail": "Talks resume\n\nTalks resumed on Monday after a pause of two weeks, officials said./.\n\n"
                  "The Spanish and French versions of this page are automatically generated.",
          "at": ["3:67", "5:1"]},
+        {"fail": "Headlines\n\nPilots must be vaccinated before flying, under the rules./. Da Nang opens "
+                 "a vaccination campaign for the port's workers on Monday.", "at": ["3:57"]},
         {"pass": "Readers can leave a reply on the forum, the editor said, and share this with friends.\n\n"
                  "Photo by photo, the exhibition retraces the war."},
         {"pass": "COMPUTER MAKER RAISES DIVIDEND\n\nThe company said it would raise its quarterly\n"

@@ -2,7 +2,8 @@
 
 What it flags: "... Brigadier General Khalifa Haftar. issued." The lower-case word after the
 full stop is usually a fragment left by a broken sentence split, or a sentence whose start was
-lost when the text was cut.
+lost when the text was cut. A date or a year can stand before the stop ("on May 10. information
+agency"); a single digit cannot (a numbered list).
 
 Why it matters: it is a visible error, and a sign that words are missing around it.
 
@@ -28,7 +29,9 @@ ABBREVIATIONS = {
     "ave", "blvd", "rd", "cos", "bros", "llc", "plc", "assn", "intl",
 }
 
-PATTERN = regex.compile(r"(?<![\p{L}.])(?P<word>[\p{L}.]{1,40})\.[ \t]+(?P<next>\p{Ll}[\p{Ll}’'-]*)(?=[\s.,;:!?])")
+# The word before the full stop: letters, or a number of two to four digits (a date or a year:
+# "Moscow, on May 10. information agency"); a single digit is a list item ("1. the first").
+PATTERN = regex.compile(r"(?:(?<![\p{L}.])(?P<word>[\p{L}.]{1,40})|(?<![\p{L}\p{N}.,])(?P<word>\p{N}{2,4}))\.[ \t]+(?P<next>\p{Ll}[\p{Ll}’'-]*)(?=[\s.,;:!?])")
 
 
 class LowercaseSentenceStart(Rule):
@@ -40,6 +43,8 @@ class LowercaseSentenceStart(Rule):
     examples = [
         {"fail": "Akar met Brigadier General Khalifa Haftar. issued.", "at": ["1:44"]},
         {"fail": "The talks ended. and the delegations left.", "at": ["1:18"]},
+        {"fail": "Moscow, on May 10. information agency reports said.", "at": ["1:20"]},
+        {"pass": "Steps:\n1. the form is filed\n2. the fee is paid. Prices rose 10.5 pct."},
         {"pass": "Imports of grain, e.g. wheat and maize, rose 5 pct."},
         {"pass": "Sales rose to 5 mln dlrs. vs 4 mln a year ago."},
         {"pass": "He bought an iPhone. eBay sold it. Shearson Lehman Bros. said Park Ave. and Williams Cos. sold."},

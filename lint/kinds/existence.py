@@ -25,8 +25,9 @@ from lint.rule import Rule
 
 
 def phrase_pattern(phrase: str) -> str:
-    """A literal phrase as a regex on word boundaries, any run of whitespace between words."""
-    words = [regex.escape(w) for w in phrase.split()]
+    """A literal phrase as a regex on word boundaries, any run of whitespace between words, and
+    either apostrophe for an apostrophe (`can't` finds "can’t" too)."""
+    words = [regex.sub(r"\\?['’]", "['’]", regex.escape(w)) for w in phrase.split()]
     body = r"\s+".join(words)
     left = r"\b" if regex.match(r"\w", phrase) else ""
     right = r"\b" if regex.search(r"\w$", phrase) else ""
