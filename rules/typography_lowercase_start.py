@@ -30,8 +30,9 @@ ABBREVIATIONS = {
 }
 
 # The word before the full stop: letters, or a number of two to four digits (a date or a year:
-# "Moscow, on May 10. information agency"); a single digit is a list item ("1. the first").
-PATTERN = regex.compile(r"(?:(?<![\p{L}.])(?P<word>[\p{L}.]{1,40})|(?<![\p{L}\p{N}.,])(?P<word>\p{N}{2,4}))\.[ \t]+(?P<next>\p{Ll}[\p{Ll}’'-]*)(?=[\s.,;:!?])")
+# "Moscow, on May 10. information agency"); a single digit is a list item ("1. the first"). The
+# word is read in a lookbehind so that a match is tried at full stops only, not at every letter.
+PATTERN = regex.compile(r"(?<=(?<![\p{L}\p{N}.,])(?P<word>[\p{L}.]{1,40}|\p{N}{2,4}))\.[ \t]+(?P<next>\p{Ll}[\p{Ll}’'-]*)(?=[\s.,;:!?])")
 
 
 class LowercaseSentenceStart(Rule):
