@@ -3,7 +3,8 @@
 What it flags: two stops where one belongs ("station..", "kid!.", "broadcasting. .", "stated: ."),
 a hyphen with a space on one side only ("affiliates- some", "full -scale"), a closing curly
 quote with a space before it ("them, ”Putin said", "tomorrow, ” said", "the birds ” he said"), a name particle spaced
-from its hyphen ("Al -Sudani"), and a comma between "that" and the subject of its clause after a verb of saying ("sources reported that, they are").
+from its hyphen ("Al -Sudani"), a comma between "that" and the subject of its clause after a verb of saying ("sources reported that, they are"),
+and a comma between the two ends of a route ("the Beirut, Tripoli highway").
 
 Why it matters: each is a trace of text edited by a tool: a sentence end kept twice when two
 segments were joined, a dash whose space was lost, a quotation mark re-attached on the wrong side.
@@ -34,6 +35,10 @@ COMMA_AFTER_THAT = regex.compile(
     r"(?<=\b(?i:said|say|says|saying|reported|reports|report|told|tell|tells|stated|states|announced|announces|"
     r"added|adds|noted|notes|revealed|reveals|confirmed|confirms|explained|explains|stressed|stresses|"
     r"believe|believes|believed|hoped|hopes|know|knows|knew)[ ](?:\p{L}+[ ]){0,3}?that),(?=[ ](?:they|he|she|we|several|many|some|most)[ ])")
+# "the Beirut, Tripoli highway": the two ends of a route joined by a comma where English writes a
+# hyphen or an en dash ("Beirut-Tripoli"). The match is tried at commas only.
+ROUTE_COMMA = regex.compile(
+    r"(?<=\b(?P<a>\p{Lu}\p{Ll}{2,})),(?=[ ](?P<b>\p{Lu}\p{Ll}{2,})[ ](?:highway|road|motorway|expressway|railway|pipeline|corridor)\b)")
 # ", ”Putin" or ", ” said": a space before a closing curly quote that follows punctuation.
 QUOTE_SPACE = regex.compile(r"(?<=[,.!?])(?P<gap>[ ]{1,2})”")
 # "the macaws ” he said": a closing curly quote floating between two spaces after a word.
@@ -64,6 +69,8 @@ class MisplacedPunctuation(Rule):
          "fix": "Local sources told reporters that several shells fell."},
         {"fail": "Prime Minister Ali al -Hakim spoke.", "at": ["1:22"], "fix": "Prime Minister Ali al-Hakim spoke."},
         {"pass": "He said that, if elected, he would resign. She knew that, despite it all, they won."},
+        {"fail": "Traffic resumed on the Beirut, Tripoli highway on Monday.", "at": ["1:30"]},
+        {"pass": "Traffic resumed in Beirut, on the Tripoli-Tyre highway, and in Sidon, Jounieh said."},
     ]
 
     def check(self, doc, ctx):
@@ -84,6 +91,8 @@ class MisplacedPunctuation(Rule):
             yield Hit(m.start(), m.end(), "Comma between `that` and the subject of its clause", fix="")
         for m in PARTICLE_SPACE_HYPHEN.finditer(text):
             yield Hit(m.start(), m.end(), "Space before the hyphen of a name (\"Al -Sudani\")", fix="-")
+        for m in ROUTE_COMMA.finditer(text):
+            yield Hit(m.start(), m.end(), f"Comma between the two ends of a route: write `{m.group('a')}-{m.group('b')}`")
         for m in QUOTE_SPACE.finditer(text):
             glued = m.end() < len(text) and text[m.end()].isalpha()
             yield Hit(m.start(), m.end(), "Space before a closing quotation mark", fix="” " if glued else "”")
