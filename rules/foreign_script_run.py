@@ -1,7 +1,7 @@
 """A run of letters in a non-Latin script inside English text.
 
 What it flags: "Source: ΑΠΕ-ΜΠΕ", a Cyrillic or Arabic name left untransliterated, a Chinese
-caption, a Korean particle left between English words ("Lee 가 said"). A run is two or more
+caption, a Korean particle left between English words ("the mayor 는 said"). A run is two or more
 letters of one script other than Latin, with the hyphens, dots and spaces between them, or one
 such letter standing alone as a word.
 
@@ -37,7 +37,7 @@ class ForeignScriptRun(Rule):
         {"fail": "Namrous thanked the Turks.\nSource: ΑΠΕ-ΜΠΕ", "at": ["2:9"]},
         {"fail": "The head of Роснефть said output would rise.", "at": ["1:13"]},
         {"pass": "The area of a circle is π r squared; the change Δ was small."},
-        {"fail": "Lee 가 said the party would not comply.", "at": ["1:5"]},
+        {"fail": "The mayor 는 said the city would not comply.", "at": ["1:11"]},
         {"pass": "Café owners in Zürich and Łódź protested."},
         {"pass": "Москва said nothing.", "options": {"allow_scripts": ["Cyrillic"]}},
     ]

@@ -158,7 +158,7 @@ class CalqueLexicon(Rule):
         {"fail": "The coach said the yellow-red club would appeal.", "at": ["1:16"]},
         {"fail": "Voters in the towns backed the political formation of the former premier.", "at": ["1:32"]},
         {"fail": "The court lifted martial legislation final month.", "at": ["1:18", "1:38"]},
-        {"fail": "We can’t assist however ask why the inventory market fell.", "at": ["1:4", "1:37"]},
+        {"fail": "Investors can’t assist however worry about the inventory market.", "at": ["1:11", "1:48"]},
         {"fail": "The agency examined gratification received by the official.", "at": ["1:21"]},
         {"fail": "“We will act in the time to come,” the minister said.", "at": ["1:14"]},
         {"pass": "Some 3 thousand people came within the framework of the deal; in its final week the fund rose."},

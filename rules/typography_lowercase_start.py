@@ -2,8 +2,8 @@
 
 What it flags: "... Brigadier General Khalifa Haftar. issued." The lower-case word after the
 full stop is usually a fragment left by a broken sentence split, or a sentence whose start was
-lost when the text was cut. A date or a year can stand before the stop ("on May 10. information
-agency"); a single digit cannot (a numbered list).
+lost when the text was cut. A date or a year can stand before the stop ("in Paris on March 3. press
+reports"); a single digit cannot (a numbered list).
 
 Why it matters: it is a visible error, and a sign that words are missing around it.
 
@@ -30,7 +30,7 @@ ABBREVIATIONS = {
 }
 
 # The word before the full stop: letters, or a number of two to four digits (a date or a year:
-# "Moscow, on May 10. information agency"); a single digit is a list item ("1. the first"). The
+# "in Paris on March 3. press reports"); a single digit is a list item ("1. the first"). The
 # word is read in a lookbehind so that a match is tried at full stops only, not at every letter.
 PATTERN = regex.compile(r"(?<=(?<![\p{L}\p{N}.,])(?P<word>[\p{L}.]{1,40}|\p{N}{2,4}))\.[ \t]+(?P<next>\p{Ll}[\p{Ll}’'-]*)(?=[\s.,;:!?])")
 
@@ -44,7 +44,7 @@ class LowercaseSentenceStart(Rule):
     examples = [
         {"fail": "Akar met Brigadier General Khalifa Haftar. issued.", "at": ["1:44"]},
         {"fail": "The talks ended. and the delegations left.", "at": ["1:18"]},
-        {"fail": "Moscow, on May 10. information agency reports said.", "at": ["1:20"]},
+        {"fail": "The deal was signed in Paris on March 23. press reports said so.", "at": ["1:43"]},
         {"pass": "Steps:\n1. the form is filed\n2. the fee is paid. Prices rose 10.5 pct."},
         {"pass": "Imports of grain, e.g. wheat and maize, rose 5 pct."},
         {"pass": "Sales rose to 5 mln dlrs. vs 4 mln a year ago."},

@@ -1,8 +1,8 @@
-"""A noun in -y with a bare -s: "the countrys capital", "the companys said".
+"""A noun in -y with a bare -s: "the citys mayor", "the companys said".
 
 What it flags: a lower-case word made of a noun that ends in a consonant and -y plus "s"
 ("countrys", "companys", "citys") where English writes the plural "-ies" and the possessive
-"-y's". Either the apostrophe was lost ("the country's capital": scraped text that dropped its
+"-y's". Either the apostrophe was lost ("the city's mayor": scraped text that dropped its
 apostrophes, or a tool that stripped them) or the plural was formed by a rule that does not know
 English spelling.
 
@@ -32,12 +32,12 @@ class YsPlural(Rule):
     name = "ys-plural-or-possessive"
     category = "typography"
     severity = "warning"
-    summary = "A noun in -y with a bare -s (\"the countrys capital\"): a lost apostrophe or a wrong plural"
+    summary = "A noun in -y with a bare -s (\"the citys mayor\"): a lost apostrophe or a wrong plural"
     examples = [
-        {"fail": "The group threatened to turn the countrys capital into a battlefield.", "at": ["1:34"]},
+        {"fail": "The citys mayor said the bridge would open in May.", "at": ["1:5"]},
         {"fail": "Both companys said the deal would close in May.", "at": ["1:6"]},
         {"pass": "Three days later the boys and the standbys left; the whys were never told."},
-        {"pass": "The country's capital and the companies' shares rose."},
+        {"pass": "The city's mayor and the companies' shares rose."},
     ]
 
     def check(self, doc, ctx):
