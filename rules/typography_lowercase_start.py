@@ -31,8 +31,9 @@ ABBREVIATIONS = {
 
 # The word before the full stop: letters, or a number of two to four digits (a date or a year:
 # "in Paris on March 3. press reports"); a single digit is a list item ("1. the first"). The
-# word is read in a lookbehind so that a match is tried at full stops only, not at every letter.
-PATTERN = regex.compile(r"(?<=(?<![\p{L}\p{N}.,])(?P<word>[\p{L}.]{1,40}|\p{N}{2,4}))\.[ \t]+(?P<next>\p{Ll}[\p{Ll}’'-]*)(?=[\s.,;:!?])")
+# word is read in a lookbehind so that a match is tried at full stops only, not at every letter;
+# a word with a dot in it ("U.S.", "e.g.") is an abbreviation and cannot match (the dot before it).
+PATTERN = regex.compile(r"(?<=(?<![\p{L}\p{N}.,])(?P<word>\p{L}{1,40}|\p{N}{2,4}))\.[ \t]+(?P<next>\p{Ll}[\p{Ll}’'-]*)(?=[\s.,;:!?])")
 
 
 class LowercaseSentenceStart(Rule):
