@@ -4,7 +4,7 @@ English text, for ACR001, in a form that loads in milliseconds.
     python benchmarks/make_common_words_data.py [OUT]
 
 Reads the frequencies from the `wordfreq` package (a dependency). A word is listed when its Zipf
-frequency is at least FLOOR (2.0, ACR001's default `common_zipf`); a lower `common_zipf` makes
+frequency is at least ACR001's `COMMON_WORDS_FLOOR` (2.0, its default `common_zipf`); a lower `common_zipf` makes
 the rule ask `wordfreq` itself. The file is grouped by frequency: a line `#Z` starts the group of
 words of Zipf frequency Z (as `wordfreq.zipf_frequency` gives it, two decimals), highest first,
 then the words of the group on one line, sorted. Run it again when the `wordfreq` package
@@ -16,7 +16,6 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT = os.path.join(os.path.dirname(HERE), "rules", "data", "common_short_words.txt")
-FLOOR = 2.0
 WORD = re.compile(r"[a-z]{2,6}")
 
 HEADER = """\
@@ -27,20 +26,28 @@ HEADER = """\
 """
 
 
+def floor() -> float:
+    """The rule's own floor: the file must list every word the rule may ask about."""
+    from lint.rules.acronym_undefined import COMMON_WORDS_FLOOR
+
+    return COMMON_WORDS_FLOOR
+
+
 def frequency_groups() -> dict[float, list[str]]:
     from wordfreq import get_frequency_dict, zipf_frequency
 
+    least = floor()
     groups: dict[float, list[str]] = {}
     for word in get_frequency_dict("en"):
         if WORD.fullmatch(word):
             z = zipf_frequency(word, "en")
-            if z >= FLOOR:
+            if z >= least:
                 groups.setdefault(z, []).append(word)
     return {z: sorted(words) for z, words in sorted(groups.items(), reverse=True)}
 
 
 def render(groups: dict[float, list[str]], version: str) -> str:
-    out = [HEADER.format(floor=FLOOR, version=version)]
+    out = [HEADER.format(floor=floor(), version=version)]
     for z, words in groups.items():
         out.append(f"#{z:.2f}\n{' '.join(words)}\n")
     return "".join(out)

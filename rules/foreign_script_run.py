@@ -12,8 +12,6 @@ Single Greek letters, used as symbols (π, Δ, µ), are left alone, and so is a 
 a Latin word (a look-alike letter, FSC002's finding). `allow_scripts` lists scripts that
 a project accepts (for example a bilingual corpus).
 """
-import bisect
-
 import regex
 
 from lint.finding import Hit
@@ -21,9 +19,11 @@ from lint.rule import Rule
 
 # Letters of any script but Latin (Common and Inherited are not letters of a script).
 FOREIGN_LETTER = r"[\p{L}--\p{Script=Latin}--\p{Script=Common}--\p{Script=Inherited}]"
-RUN = regex.compile(rf"{FOREIGN_LETTER}[\p{{M}}]*(?:(?:[-.'’ ]?{FOREIGN_LETTER}[\p{{M}}]*)+)", regex.V1)
-# One letter standing alone as a word, of a script with no letters used as symbols in English.
-SINGLE = regex.compile(rf"(?<![\p{{L}}\p{{M}}])[{FOREIGN_LETTER[1:-1]}--\p{{Script=Greek}}][\p{{M}}]*(?![\p{{L}}\p{{M}}])", regex.V1)
+# A run of such letters, or else one letter standing alone as a word, of a script with no letters
+# used as symbols in English. A run is tried first, so a letter of a run is never a single.
+RUN = regex.compile(
+    rf"{FOREIGN_LETTER}[\p{{M}}]*(?:(?:[-.'’ ]?{FOREIGN_LETTER}[\p{{M}}]*)+)"
+    rf"|(?<![\p{{L}}\p{{M}}])[{FOREIGN_LETTER[1:-1]}--\p{{Script=Greek}}][\p{{M}}]*(?![\p{{L}}\p{{M}}])", regex.V1)
 
 
 class ForeignScriptRun(Rule):
@@ -46,13 +46,7 @@ class ForeignScriptRun(Rule):
         if doc.text.isascii():
             return  # nothing outside ASCII, nothing to find (most wire copy: skips the scan)
         allowed = set(ctx.options.get("allow_scripts") or [])
-        runs = list(RUN.finditer(doc.text))
-        starts = [r.start() for r in runs]
-        for m in SINGLE.finditer(doc.text):
-            i = bisect.bisect_right(starts, m.start()) - 1
-            if i < 0 or runs[i].end() <= m.start():  # not a letter of a longer run
-                runs.append(m)
-        for m in sorted(runs, key=lambda m: m.start()):
+        for m in RUN.finditer(doc.text):
             script = script_of(m.group()[0])
             if script in allowed:
                 continue
