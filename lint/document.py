@@ -10,6 +10,7 @@ from functools import cached_property
 
 import regex
 
+from lint import regex_store
 from lint.finding import Span
 
 # Quotation marks. Single quotes are left out on purpose: the right single quote is also the
@@ -22,11 +23,11 @@ _OPENER_CONTEXT = set(" \t\n([{—–-/:")
 # A sentence ends at final punctuation before a capital, at a blank line, or at a line break
 # unless the line was wrapped mid-sentence (it ends in a letter, digit or comma and the next
 # line is not indented, as in hard-wrapped wire copy).
-_SENTENCE_END = regex.compile(
+_SENTENCE_END = regex_store.compile(
     r"""(?<=[.!?…][”"’»)\]]*)\s+(?=[“"‘«(\[]?[\p{Lu}\p{N}])|\n[ \t]*\n\s*|(?<![\p{L}\p{N},;-])\n(?=\s*\S)|\n(?=[ \t]+\S)""")
 _LINE_END_PUNCT = set(".!?:;…\"”’»)]")
-WORD = regex.compile(r"\p{L}[\p{L}\p{M}\p{N}’'-]*(?<![’'-])")
-_SENTENCE_DONE = regex.compile(r"[.!?…]['’)]?[ \t]+$")  # a sentence end, perhaps closing a nested quote
+WORD = regex_store.compile(r"\p{L}[\p{L}\p{M}\p{N}’'-]*(?<![’'-])")
+_SENTENCE_DONE = regex_store.compile(r"[.!?…]['’)]?[ \t]+$")  # a sentence end, perhaps closing a nested quote
 
 
 class Document:
@@ -208,8 +209,8 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_FEET_INCHES = regex.compile(r"\d['’′][ ]?\d{1,2}$")
-_AFTER_INCHES = regex.compile(r"[ -]?(?:tall|high|wide|long|deep|thick|inch|screen|single|vinyl|x\b|×)")
+_FEET_INCHES = regex_store.compile(r"\d['’′][ ]?\d{1,2}$")
+_AFTER_INCHES = regex_store.compile(r"[ -]?(?:tall|high|wide|long|deep|thick|inch|screen|single|vinyl|x\b|×)")
 
 
 def _inch_mark(text: str, i: int) -> bool:
@@ -223,7 +224,7 @@ def _straight_opens(text: str, i: int) -> bool:
     return (before in _OPENER_CONTEXT or before in OPENING_QUOTES) and not after.isspace()
 
 
-_INNER_QUOTE = regex.compile(r'[^"“”„«»\n.!?]{1,60}?(?P<close>["”»])(?![\p{L}\p{N}])')
+_INNER_QUOTE = regex_store.compile(r'[^"“”„«»\n.!?]{1,60}?(?P<close>["”»])(?![\p{L}\p{N}])')
 
 
 def _inner_quote_end(text: str, open_at: int, i: int) -> int | None:

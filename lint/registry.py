@@ -10,7 +10,7 @@ import importlib.util
 import os
 from functools import lru_cache
 
-from lint import MtlintError
+from lint import MtlintError, regex_store
 from lint.kinds import build_yaml_rule
 from lint.rule import Rule, validate_metadata
 from lint.yamlio import load_yaml
@@ -71,4 +71,5 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> dict[str, Rule]:
         if rule.code in rules:
             raise MtlintError(f"{rule.source}: code {rule.code} is already used by {rules[rule.code].source}")
         rules[rule.code] = rule
+    regex_store.flush()  # the next run reads the rules' compiled patterns instead of compiling them
     return rules

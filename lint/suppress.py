@@ -19,10 +19,12 @@ from dataclasses import dataclass, field
 
 import regex
 
-DIRECTIVE = regex.compile(r"<!--\s*mtlint:\s*(?P<verb>disable-next-line|disable|enable)\s*(?:=\s*(?P<codes>[A-Za-z0-9, ]+?))?\s*-->")
+from lint import regex_store
+
+DIRECTIVE = regex_store.compile(r"<!--\s*mtlint:\s*(?P<verb>disable-next-line|disable|enable)\s*(?:=\s*(?P<codes>[A-Za-z0-9, ]+?))?\s*-->")
 # a line of its own in plain text: `# mtlint: disable-next-line=NAM001`
-PLAIN_DIRECTIVE = regex.compile(r"(?m)^[ \t]*#[ \t]*mtlint:[ \t]*(?P<verb>disable-next-line|disable|enable)[ \t]*"
-                                r"(?:=[ \t]*(?P<codes>[A-Za-z0-9, ]+?))?[ \t]*$")
+PLAIN_DIRECTIVE = regex_store.compile(r"(?m)^[ \t]*#[ \t]*mtlint:[ \t]*(?P<verb>disable-next-line|disable|enable)[ \t]*"
+                                      r"(?:=[ \t]*(?P<codes>[A-Za-z0-9, ]+?))?[ \t]*$")
 MARKUP_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".xhtml")
 
 

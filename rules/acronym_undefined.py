@@ -33,18 +33,19 @@ from importlib import resources
 
 import regex
 
+from lint import regex_store
 from lint.finding import Hit
 from lint.rule import Rule
 
 # Not an acronym: a designation with digits ("SU-35", "MUX 2000"), a call sign or code joined to
 # a name ("KTXA-Dallas").
-ACRONYM = regex.compile(r"(?<![\p{L}\p{N}<.&/-])(?P<a>[A-Z]{2,6})(?P<plural>s)?(?![\p{L}\p{N}>&/]|-[\p{N}\p{Lu}]|[ \t]\p{N}|\.\p{Lu})")
-WORD = regex.compile(r"\p{L}[\p{L}’']*")
+ACRONYM = regex_store.compile(r"(?<![\p{L}\p{N}<.&/-])(?P<a>[A-Z]{2,6})(?P<plural>s)?(?![\p{L}\p{N}>&/]|-[\p{N}\p{Lu}]|[ \t]\p{N}|\.\p{Lu})")
+WORD = regex_store.compile(r"\p{L}[\p{L}’']*")
 STOPWORDS = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "al", "el", "in", "on", "to", "&", "d", "a", "an"}
 # Bounded gaps only: a `\s+` before alternatives that fail is quadratic over long blank runs.
-COMPANY_SUFFIX = regex.compile(r"[ \t]{1,3}(?:Corp|Inc|Co|Ltd|Plc|PLC|Group|Holdings?|SA|AG|NV|SpA|Bhd|LP|Cos|Corporation|Company|Industries|Bancorp|Airlines)\b")
+COMPANY_SUFFIX = regex_store.compile(r"[ \t]{1,3}(?:Corp|Inc|Co|Ltd|Plc|PLC|Group|Holdings?|SA|AG|NV|SpA|Bhd|LP|Cos|Corporation|Company|Industries|Bancorp|Airlines)\b")
 # A capitalized word right after the acronym makes it part of a name: "FA Cup", "JP Morgan".
-NAME_PART = regex.compile(r"[ \t]{1,2}\p{Lu}\p{Ll}")
+NAME_PART = regex_store.compile(r"[ \t]{1,2}\p{Lu}\p{Ll}")
 # What the acronym is, said next to it: "IRNA news agency", "the agency IRNA".
 KINDS = (r"agency|newspaper|daily|weekly|magazine|television|tv|channel|radio|station|broadcaster|website|"
          r"network|party|union|federation|association|body|regulator|exchange|index|system|software|"
@@ -52,19 +53,19 @@ KINDS = (r"agency|newspaper|daily|weekly|magazine|television|tv|channel|radio|st
          r"company|firm|group|giant|bank|unit|subsidiary|office|institute|authority|organi[sz]ation|"
          r"brand|label|airline|carrier|maker|manufacturer|team|club|league|model|venue|arena|"
          r"partnership|railways?|programme|program|scheme|symbol|ticker|code")
-DESCRIBED_AFTER = regex.compile(rf"(?:['’]s)?[ \t]{{1,2}}(?:\p{{Ll}}{{2,20}}[ \t])?(?i:news[ \t]agency|{KINDS})s?\b"
+DESCRIBED_AFTER = regex_store.compile(rf"(?:['’]s)?[ \t]{{1,2}}(?:\p{{Ll}}{{2,20}}[ \t])?(?i:news[ \t]agency|{KINDS})s?\b"
                              r"|,[ \t]{1,2}(?:the|a|an)[ \t]")
-DESCRIBED_BEFORE = regex.compile(rf"\b(?:(?i:{KINDS})s?,?|called|named|dubbed|known[ \t]as)[ \t]{{1,2}}(?:the[ \t]{{1,2}})?[\"“]?$")
+DESCRIBED_BEFORE = regex_store.compile(rf"\b(?:(?i:{KINDS})s?,?|called|named|dubbed|known[ \t]as)[ \t]{{1,2}}(?:the[ \t]{{1,2}})?[\"“]?$")
 # A brand or company name before it: "Cadillac XLR", "Daiwa Securities SMBC"; not a nationality
 # ("Libyan HCE", "Turkish MFA") nor the first word of a sentence.
-BRAND_BEFORE = regex.compile(r"(?<![.!?:;][ ]|\n|^)(?<!\p{L})\p{Lu}\p{Ll}{2,20}(?<!an|ish|ese|ic|i)[ ]$")
+BRAND_BEFORE = regex_store.compile(r"(?<![.!?:;][ ]|\n|^)(?<!\p{L})\p{Lu}\p{Ll}{2,20}(?<!an|ish|ese|ic|i)[ ]$")
 # One of a list of names: "Monsoon, HMV and Jessops", "EADS and BAE Systems".
-IN_LIST_AFTER = regex.compile(r"(?:,[ \t]{1,2}|[ \t]{1,2}and[ \t]{1,2})\p{Lu}[\p{Ll}\p{Lu}]")
-IN_LIST_BEFORE = regex.compile(r"(?<![\p{L}&])\p{Lu}[\p{L}&]++(?:,[ \t]{1,2}|[ \t]{1,2}and[ \t]{1,2})$")
+IN_LIST_AFTER = regex_store.compile(r"(?:,[ \t]{1,2}|[ \t]{1,2}and[ \t]{1,2})\p{Lu}[\p{Ll}\p{Lu}]")
+IN_LIST_BEFORE = regex_store.compile(r"(?<![\p{L}&])\p{Lu}[\p{L}&]++(?:,[ \t]{1,2}|[ \t]{1,2}and[ \t]{1,2})$")
 # A place in capitals opening a dateline: "BAKU, Azerbaijan", "JAKARTA -", "PARIS (AFP)".
-DATELINE_PLACE = regex.compile(r"[ \t]{0,2}(?:,[ \t]{0,2}\p{Lu}|[-–—]|\()")
-BRACKETED = regex.compile(r"\(\s*+([A-Z]{2,6}s?)\s*+\)")  # "(HCS)"
-BEFORE_BRACKET = regex.compile(r"(?<![A-Z])([A-Z]{2,}+)s?\s*+\(\s*+\p{L}")  # "HCS (High Council"
+DATELINE_PLACE = regex_store.compile(r"[ \t]{0,2}(?:,[ \t]{0,2}\p{Lu}|[-–—]|\()")
+BRACKETED = regex_store.compile(r"\(\s*+([A-Z]{2,6}s?)\s*+\)")  # "(HCS)"
+BEFORE_BRACKET = regex_store.compile(r"(?<![A-Z])([A-Z]{2,}+)s?\s*+\(\s*+\p{L}")  # "HCS (High Council"
 # Legal forms of companies ("Siemens AG", "Philips NV"): part of a name, not an acronym to expand.
 LEGAL_FORMS = {"AG", "PLC", "NV", "SA", "AB", "LP", "BV", "SPA", "KK", "AS", "ASA", "OY", "OYJ", "NL", "SE",
                "LLC", "LTD", "INC", "CO", "CORP", "GMBH", "SARL", "SRL", "PT", "TBK", "BHD"}
@@ -72,8 +73,8 @@ LEGAL_FORMS = {"AG", "PLC", "NV", "SA", "AB", "LP", "BV", "SPA", "KK", "AS", "AS
 WIRE_WORDS = {"NOTE", "NOTES", "MORE", "YEAR", "REUTER", "REUTERS", "UPDATE", "CORRECTED", "REPEAT", "URGENT",
               "FLASH", "BULLETIN", "PHOTO", "VIDEO", "WATCH", "LIVE", "BREAKING", "EXCLUSIVE", "ANALYSIS",
               "FACTBOX", "INSIGHT", "LEAD", "END", "TOTAL", "NEWS", "SOURCE", "TEXT"}
-RATING = regex.compile(r"[ABC]{1,3}")  # credit ratings: AAA, BB, C
-ROMAN = regex.compile(r"[IVXLCDM]+")
+RATING = regex_store.compile(r"[ABC]{1,3}")  # credit ratings: AAA, BB, C
+ROMAN = regex_store.compile(r"[IVXLCDM]+")
 
 
 @lru_cache(maxsize=None)

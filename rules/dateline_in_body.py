@@ -18,6 +18,7 @@ place, region and a long dash.
 """
 import regex
 
+from lint import regex_store
 from lint.finding import Hit
 from lint.rule import Rule
 
@@ -32,39 +33,39 @@ DASH = r"(?:[-–—]{1,2}|:|_)"
 # JAKARTA - / BAKU, Azerbaijan, The / SEOUL, South Korea (AP) – / NUR-SULTAN. KAZINFORM: the
 # opening dateline of wire copy. Roundups of briefs carry one per item further down, so it is
 # looked for only near the top of the article.
-CAPITALS_DATELINE = regex.compile(
+CAPITALS_DATELINE = regex_store.compile(
     rf"(?P<m>(?<!\p{{L}})(?!NOTES?\b)\p{{Lu}}{{3,}}+(?:[ -]\p{{Lu}}{{2,}}){{0,2}}(?:,[ ]{{1,2}}{REGION})?(?:,?[ ]{{1,2}}{DATE})?(?:,?[ ]{{0,2}}{AGENCY})?"
     rf"(?:[ ]{{1,2}}[-–—]{{1,2}}|[-–—]{{1,2}}(?=[ ])|_|,[ ]{{1,2}}{REGION},(?=[ ]\p{{Lu}}\p{{Ll}})|\.[ ]\p{{Lu}}{{3,}}\b))(?=[ ]{{0,2}}(?:[“\"]|\p{{Lu}}\p{{Ll}}|\p{{Lu}}{{2,}}[ ]\p{{Lu}}\p{{Ll}}))")
 # (Reuters) - Armenia's prime minister: an agency credit opening the story.
-AGENCY_DASH = regex.compile(r"(?P<m>\((?!Continued\b)\p{Lu}[\p{L}.]{1,20}(?:[ ]\p{Lu}[\p{L}.]{1,20})?\)[ ]{0,2}[-–—]{1,2})(?=[ ]{1,2}[\p{Lu}“\"])")
+AGENCY_DASH = regex_store.compile(r"(?P<m>\((?!Continued\b)\p{Lu}[\p{L}.]{1,20}(?:[ ]\p{Lu}[\p{L}.]{1,20})?\)[ ]{0,2}[-–—]{1,2})(?=[ ]{1,2}[\p{Lu}“\"])")
 TOP_LINES = 4  # the headline, a byline, a credit line, then the dateline
 
 DATELINES = [
     # Jakarta (ANTARA News) – – / Aleppo, (ST) - / Dakar, June 8 (APS) – / Hama (ST):
-    regex.compile(rf"(?P<m>{PLACE}(?:,[ ]{{1,2}}{REGION})?(?:,?[ ]{{1,2}}{DATE})?,?[ ]{{0,2}}{AGENCY}[ ]{{0,2}}{DASH})(?=[ ]{{0,2}}[\p{{Lu}}“\"\p{{N}}])"),
+    regex_store.compile(rf"(?P<m>{PLACE}(?:,[ ]{{1,2}}{REGION})?(?:,?[ ]{{1,2}}{DATE})?,?[ ]{{0,2}}{AGENCY}[ ]{{0,2}}{DASH})(?=[ ]{{0,2}}[\p{{Lu}}“\"\p{{N}}])"),
     # Dakar, June 8 – / Pyongyang, December 23 —
-    regex.compile(rf"(?P<m>{PLACE},[ ]{{1,2}}{DATE}[ ]{{0,2}}[-–—]{{1,2}})(?=[ ]{{0,2}}[\p{{Lu}}“\"])"),
+    regex_store.compile(rf"(?P<m>{PLACE},[ ]{{1,2}}{DATE}[ ]{{0,2}}[-–—]{{1,2}})(?=[ ]{{0,2}}[\p{{Lu}}“\"])"),
     # Erbil, Kurdistan region – / M. Faiz Zaki, Jakarta –
-    regex.compile(rf"(?P<m>{PLACE},[ ]{{1,2}}{REGION}[ ]{{1,2}}(?:[–—]|--))(?=[ ]{{1,2}}[\p{{Lu}}“\"])"),
+    regex_store.compile(rf"(?P<m>{PLACE},[ ]{{1,2}}{REGION}[ ]{{1,2}}(?:[–—]|--))(?=[ ]{{1,2}}[\p{{Lu}}“\"])"),
     # Damascus, SANA-A civilian
-    regex.compile(rf"(?P<m>{PLACE},[ ]{{1,2}}\p{{Lu}}{{2,8}}-)(?=\p{{Lu}}[ ]|\p{{Lu}}\p{{Ll}}+[ ])"),
+    regex_store.compile(rf"(?P<m>{PLACE},[ ]{{1,2}}\p{{Lu}}{{2,8}}-)(?=\p{{Lu}}[ ]|\p{{Lu}}\p{{Ll}}+[ ])"),
     # Suara.com – / CCTV News:On
-    regex.compile(r"(?P<m>[\p{L}\p{N}-]{2,30}\.(?:com|net|org|co\.[a-z]{2}|[a-z]{2})[ ]{1,2}[-–—]{1,2})(?=[ ]{1,2}\p{Lu})"),
-    regex.compile(r"(?P<m>\p{Lu}[\p{L}]{1,20}[ ]News[ ]?:)(?=[ ]?\p{Lu})"),
+    regex_store.compile(r"(?P<m>[\p{L}\p{N}-]{2,30}\.(?:com|net|org|co\.[a-z]{2}|[a-z]{2})[ ]{1,2}[-–—]{1,2})(?=[ ]{1,2}\p{Lu})"),
+    regex_store.compile(r"(?P<m>\p{Lu}[\p{L}]{1,20}[ ]News[ ]?:)(?=[ ]?\p{Lu})"),
     # Ara : A criminal
-    regex.compile(rf"(?P<m>{PLACE}[ ]:)(?=[ ]{{1,2}}\p{{Lu}})"),
+    regex_store.compile(rf"(?P<m>{PLACE}[ ]:)(?=[ ]{{1,2}}\p{{Lu}})"),
     # May 10The heads
-    regex.compile(rf"(?P<m>{DATE})(?=\p{{Lu}}\p{{Ll}})"),
+    regex_store.compile(rf"(?P<m>{DATE})(?=\p{{Lu}}\p{{Ll}})"),
     # Moscow, on May 10.
-    regex.compile(rf"(?P<m>{PLACE},[ ]on[ ]{DATE}\.)"),
+    regex_store.compile(rf"(?P<m>{PLACE},[ ]on[ ]{DATE}\.)"),
 ]
 # One alternation, one match call per line: the group `m` is the first alternative that matches.
 # Tried only where a word starts (as at a line start), so a search never restarts inside a word.
-ANY_DATELINE = regex.compile(r"(?<![\p{L}\p{N}’'.-])(?:" + "|".join(f"(?:{pattern.pattern})" for pattern in DATELINES) + ")")
+ANY_DATELINE = regex_store.compile(r"(?<![\p{L}\p{N}’'.-])(?:" + "|".join(f"(?:{pattern.pattern})" for pattern in DATELINES) + ")")
 # "from Tehran;" inside a sentence: a source's dateline rendered word for word.
 # "According to the agency from Isfahan, ...": the same, after the agency's name.
-FROM_PLACE = regex.compile(r"\b(?P<m>[Ff]rom[ ]\p{Lu}\p{Ll}{2,20};|(?<=\b(?i:agency)[ ])from[ ]\p{Lu}\p{Ll}{2,20},)")
-LINE_START = regex.compile(r"(?m)^[ \t]*(?=\S)")
+FROM_PLACE = regex_store.compile(r"\b(?P<m>[Ff]rom[ ]\p{Lu}\p{Ll}{2,20};|(?<=\b(?i:agency)[ ])from[ ]\p{Lu}\p{Ll}{2,20},)")
+LINE_START = regex_store.compile(r"(?m)^[ \t]*(?=\S)")
 
 
 class BodyDateline(Rule):

@@ -12,10 +12,11 @@ import hashlib
 
 import regex
 
+from lint import regex_store
 from lint.finding import Hit, Related
 from lint.rule import Rule
 
-PARAGRAPH = regex.compile(r"[^\n]+(?:\n(?![^\S\n]*+\n)[^\n]+)*")
+PARAGRAPH = regex_store.compile(r"[^\n]+(?:\n(?![^\S\n]*+\n)[^\n]+)*")
 
 
 class DuplicateParagraph(Rule):

@@ -9,6 +9,7 @@ when every foreign letter in the word has one.
 """
 import regex
 
+from lint import regex_store
 from lint.finding import Hit
 from lint.rule import Rule
 
@@ -20,9 +21,9 @@ LOOKALIKES = {
     "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O",
     "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "ο": "o", "ν": "v", "ι": "i",
 }
-WORD = regex.compile(r"\p{L}+")
-LATIN = regex.compile(r"\p{Script=Latin}")
-OTHER = regex.compile(r"[\p{L}--\p{Script=Latin}]", regex.V1)
+WORD = regex_store.compile(r"\p{L}+")
+LATIN = regex_store.compile(r"\p{Script=Latin}")
+OTHER = regex_store.compile(r"[\p{L}--\p{Script=Latin}]", regex.V1)
 
 
 class MixedScriptWord(Rule):

@@ -14,6 +14,7 @@ a project accepts (for example a bilingual corpus).
 """
 import regex
 
+from lint import regex_store
 from lint.finding import Hit
 from lint.rule import Rule
 
@@ -21,7 +22,7 @@ from lint.rule import Rule
 FOREIGN_LETTER = r"[\p{L}--\p{Script=Latin}--\p{Script=Common}--\p{Script=Inherited}]"
 # A run of such letters, or else one letter standing alone as a word, of a script with no letters
 # used as symbols in English. A run is tried first, so a letter of a run is never a single.
-RUN = regex.compile(
+RUN = regex_store.compile(
     rf"{FOREIGN_LETTER}[\p{{M}}]*(?:(?:[-.'’ ]?{FOREIGN_LETTER}[\p{{M}}]*)+)"
     rf"|(?<![\p{{L}}\p{{M}}])[{FOREIGN_LETTER[1:-1]}--\p{{Script=Greek}}][\p{{M}}]*(?![\p{{L}}\p{{M}}])", regex.V1)
 

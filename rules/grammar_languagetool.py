@@ -17,13 +17,14 @@ from collections import Counter
 
 import regex
 
+from lint import regex_store
 from lint.finding import Hit
 from lint.grammar import GrammarUnavailable, check_text, connect, grammar_settings
 from lint.rule import Rule
 
 SEVERITY = {"misspelling": "warning", "grammar": "warning", "typographical": "info", "style": "info",
             "locale-violation": "info", "whitespace": "info"}
-CODE = regex.compile(r"[^A-Z0-9_]")
+CODE = regex_store.compile(r"[^A-Z0-9_]")
 
 
 class LanguageToolGrammar(Rule):

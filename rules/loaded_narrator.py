@@ -26,6 +26,7 @@ from functools import lru_cache
 
 import regex
 
+from lint import regex_store
 from lint import MtlintError
 from lint.finding import Hit
 from lint.rule import Rule
@@ -35,7 +36,7 @@ from lint.yamlio import load_yaml
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "loaded_narrator.yaml")
 
 # A label is attributed when one of these comes before it in its sentence.
-ATTRIBUTION = regex.compile(
+ATTRIBUTION = regex_store.compile(
     r"\b(?:call(?:s|ed|ing)?|label(?:s|led|ed|ling|ing)?|brand(?:s|ed|ing)?|dub(?:s|bed|bing)?|"
     r"term(?:s|ed|ing)?|describ(?:e|es|ed|ing)|refer(?:s|red|ring)? to|regard(?:s|ed|ing)?|"
     r"consider(?:s|ed|ing)?|view(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|"
@@ -53,7 +54,7 @@ def load_entries(path: str = DATA) -> list[dict]:
         if not isinstance(raw, dict) or not {"pattern", "use"} <= set(raw) <= {"pattern", "use", "needs", "once"}:
             raise MtlintError(f"{where}: an entry has `pattern`, `use` and optionally `needs` and `once`")
         try:
-            compiled = regex.compile(str(raw["pattern"]), regex.V1)
+            compiled = regex_store.compile(str(raw["pattern"]), regex.V1)
         except regex.error as e:
             raise MtlintError(f"{where}: bad pattern {raw['pattern']!r}: {e}") from None
         if "needs" in raw:

@@ -11,10 +11,11 @@ flagged, nor is a noun used as a modifier ("recorded a record profit").
 """
 import regex
 
+from lint import regex_store
 from lint.finding import Hit
 from lint.rule import Rule
 
-PATTERN = regex.compile(
+PATTERN = regex_store.compile(
     r"\b(?P<verb>\p{Ll}{4,})(?:[ \t]+|[ \t]*\n[ \t]*)(?P<det>a|an|the|his|her|their|its|our|this)"
     r"(?:[ \t]+|[ \t]*\n[ \t]*)(?P<noun>\p{Ll}{4,})(?P<after>[^\p{L}\p{N}]*(?:\p{L}+|\p{N})?)",
     regex.IGNORECASE)

@@ -13,12 +13,13 @@ adjective phrase, and is not flagged; nor are institutions ("the Revolutionary G
 """
 import regex
 
+from lint import regex_store
 from lint.finding import Hit
 from lint.rule import Rule
 
 EPITHETS = ["coup", "putsch", "revolutionary", "rebellion", "revolution", "occupation", "terror", "militia",
             "aggression", "treason", "separatism", "insurgency", "mutiny"]
-PATTERN = regex.compile(
+PATTERN = regex_store.compile(
     r"\b(?:the|a|an)\s+(?P<epithet>" + "|".join(EPITHETS) + r")\s+"
     r"(?P<name>\p{Lu}\p{Ll}+(?:[-\s]\p{Lu}\p{Ll}+){0,2})(?P<after>(?:['’]s)?[^\S\n]*[\p{L}\p{P}]*)")
 INSTITUTIONS = {"Guard", "Guards", "Council", "Army", "Party", "Front", "Movement", "Committee", "Court",

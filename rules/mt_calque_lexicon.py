@@ -29,6 +29,7 @@ from functools import lru_cache
 
 import regex
 
+from lint import regex_store
 from lint import MtlintError
 from lint.finding import Hit
 from lint.kinds.existence import phrase_pattern
@@ -71,7 +72,7 @@ class LazyPattern:
     def compiled(self):
         if self._compiled is None:
             try:
-                self._compiled = regex.compile(self.body, regex.V1 | regex.IGNORECASE | regex.MULTILINE)
+                self._compiled = regex_store.compile(self.body, regex.V1 | regex.IGNORECASE | regex.MULTILINE)
             except regex.error as e:
                 raise MtlintError(f"{self.where}: bad pattern {self.body!r}: {e}") from None
         return self._compiled

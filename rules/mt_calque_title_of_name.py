@@ -17,12 +17,13 @@ word ("the king of Spain").
 """
 import regex
 
+from lint import regex_store
 from lint.finding import Hit
 from lint.rule import Rule
 
 TITLES = (r"governor|mayor|head|minister|president|chairman|chairwoman|director|ambassador|deputy|spokesman|"
           r"spokeswoman|chief|leader|prime minister|commander|prosecutor|rector|chancellor|premier|speaker")
-PATTERN = regex.compile(
+PATTERN = regex_store.compile(
     r"\b(?i:the|a|acting|former|new) (?P<title>(?i:" + TITLES + r")) of (?P<first>\p{Lu}\p{Ll}{2,}) (?P<last>\p{Lu}\p{Ll}{2,})\b"
     r"(?![ \t]+\p{Lu})")
 # Words that make a capitalized pair a place or a body, not a person.

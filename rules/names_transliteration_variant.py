@@ -63,6 +63,7 @@ from collections import Counter, defaultdict
 
 import regex
 
+from lint import regex_store
 from lint.corpus.names import (HYPHENATED, NAME, PREFIX, VOWELS, dictionary_words, fold, korean_key, name_occurrences,
                                skeleton, spelling_distance, strict_key, translit_key, zipf)
 from lint.finding import Hit, Related
@@ -135,8 +136,8 @@ class NameSummary:
         return list(self.starts[self.bounds[i]:self.bounds[i + 1]])
 
 
-OUTLET_BEFORE = regex.compile(r"(?:news agency|agency|newspaper|daily|channel)[ \t]$", regex.IGNORECASE)
-OUTLET_AFTER = regex.compile(r"^[ \t](?:news agency|agency|newspaper|daily|TV|channel)\b", regex.IGNORECASE)
+OUTLET_BEFORE = regex_store.compile(r"(?:news agency|agency|newspaper|daily|channel)[ \t]$", regex.IGNORECASE)
+OUTLET_AFTER = regex_store.compile(r"^[ \t](?:news agency|agency|newspaper|daily|TV|channel)\b", regex.IGNORECASE)
 
 
 def is_outlet(text: str, start: int, length: int) -> bool:
@@ -323,7 +324,7 @@ def letters_swapped(a: str, b: str) -> bool:
     return sum(x != y for x, y in zip(fa, fb)) == 2 and max(zipf(a), zipf(b)) < COMMON_WORD
 
 
-VOWEL_LETTER = regex.compile(r"[AEIOUYaeiouy\p{M}àáâãäåèéêëìíîïòóôõöùúûüýÿ]")
+VOWEL_LETTER = regex_store.compile(r"[AEIOUYaeiouy\p{M}àáâãäåèéêëìíîïòóôõöùúûüýÿ]")
 ARABIC_VOWELS = str.maketrans({"e": "i", "o": "u"})
 
 

@@ -20,10 +20,11 @@ from functools import lru_cache
 
 import regex
 
+from lint import regex_store
 from lint.finding import Hit
 from lint.rule import Rule
 
-WORD = regex.compile(r"\p{L}[\p{L}’'-]*")
+WORD = regex_store.compile(r"\p{L}[\p{L}’'-]*")
 
 # textstat 0.7.8's English Flesch formulas, computed here without its per-call overhead and without
 # parsing the whole CMU dictionary on the first call. The steps and the float arithmetic are the

@@ -9,10 +9,11 @@ News style keeps sentences short; an editor splits these.
 """
 import regex
 
+from lint import regex_store
 from lint.finding import Hit
 from lint.rule import Rule
 
-WORD = regex.compile(r"\p{L}[\p{L}’'-]*|\p{N}+(?:[.,]\p{N}+)*")
+WORD = regex_store.compile(r"\p{L}[\p{L}’'-]*|\p{N}+(?:[.,]\p{N}+)*")
 
 
 class LongSentence(Rule):

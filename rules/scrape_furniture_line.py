@@ -40,61 +40,62 @@ from functools import lru_cache
 
 import regex
 
+from lint import regex_store
 from lint.finding import Hit
 from lint.rule import Rule
 from lint.rules.scrape_site_chrome import chrome_line
 
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 
-_BULLET = regex.compile(r"^[\s\-–—•*·+>»›|#\d.)]*?(?=\p{L}|$)")
+_BULLET = regex_store.compile(r"^[\s\-–—•*·+>»›|#\d.)]*?(?=\p{L}|$)")
 _TRAIL = " \t.!:*|>»›-–—…"
 # "(Jane Doe/AP)", "(ANTARA Photo/Jane Doe)", "(Photo: VGP/Jane Doe)": one slash between
 # capitalized names, no comma, some lower case (not a table heading such as "(DLRS/TONNE)"), at
 # the end of the line (not a list of players and clubs, "(Sale/ENG), ...").
-_CREDIT_PAREN = regex.compile(
+_CREDIT_PAREN = regex_store.compile(
     r"\((?=[^()\n]{0,90}\p{Ll})(?:[Pp]hotos?: ?)?\p{Lu}[^()\n/,]{0,40}/\p{Lu}[^()\n/,]{0,40}\)(?=[ \t|]*$)")
 # "REUTERS/Jane Doe": an agency in capitals, a slash, a person's name.
-_CREDIT_CAPS = regex.compile(r"\b\p{Lu}{3,}(?: Photo)?/\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+(?=[ \t]*(?:$|[/)|]))")
-_CREDIT_TAIL = regex.compile(r"[.)\d]\s/\s\p{Lu}[\p{L}\p{N}.]{1,20}(?: \p{Lu}[\p{L}\p{N}]{1,20}){0,2}$")
+_CREDIT_CAPS = regex_store.compile(r"\b\p{Lu}{3,}(?: Photo)?/\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+(?=[ \t]*(?:$|[/)|]))")
+_CREDIT_TAIL = regex_store.compile(r"[.)\d]\s/\s\p{Lu}[\p{L}\p{N}.]{1,20}(?: \p{Lu}[\p{L}\p{N}]{1,20}){0,2}$")
 # "... in effect. Credit: Example Press" / "Photo: Jane Doe": a credit after the last sentence.
-_CREDIT_END = regex.compile(
+_CREDIT_END = regex_store.compile(
     r"(?:^|[.!?”\"]\s{1,3})(?:(?:Photo|Image|Picture)\s?)?(?:Credits?|Photo|Source):[ \t]*\p{Lu}[^.!?\n:]{0,60}$")
 # A credit inside a line: "... the hearing. Photo by National Example Group On Monday, ..."
-_CREDIT_INLINE = regex.compile(
+_CREDIT_INLINE = regex_store.compile(
     r"(?:^|(?<=[.!?”\"][ \t]{1,3}))(?:Photo|Image|Picture)(?: by|:) \p{Lu}[\p{L}.'’-]*"
     r"(?: (?:\p{Lu}[\p{L}.'’-]*|of|and|the|/)){0,7}")
 # A story or file identifier alone on a line: "20240115-103015".
 # A byline glued to the end of the previous sentence: "... last term.By Jane Doe".
-_GLUED_BYLINE = regex.compile(r"(?<=\p{Ll}[.!?])By \p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){1,2}\b")
+_GLUED_BYLINE = regex_store.compile(r"(?<=\p{Ll}[.!?])By \p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){1,2}\b")
 # A social-network handle alone on a line: "@ExampleNews".
-_HANDLE = regex.compile(r"^@[\p{L}\p{N}_]{2,30}$")
+_HANDLE = regex_store.compile(r"^@[\p{L}\p{N}_]{2,30}$")
 # A source credit alone on a line: "(Example TV)", "(example.ge)".
-_SOURCE_LINE = regex.compile(
+_SOURCE_LINE = regex_store.compile(
     r"^\((?:(?=[^()\n]{0,40}\p{Ll})\p{Lu}[\p{L}\p{N}]*(?: [\p{Lu}\p{N}][\p{L}\p{N}]*)?|[\p{L}\p{N}-]{2,30}\.[a-z]{2,6})\)$")
 # An aggregator's source credit with an address: "- WRITES: www.example.org", "Source: example.com".
-_SOURCE_URL = regex.compile(
+_SOURCE_URL = regex_store.compile(
     r"\b(?:WRITES?|Writes?|SOURCE|Source|Via|via):?[ \t]{1,3}(?:https?://)?(?:www\.)?[\p{L}\p{N}-]{2,40}"
     r"(?:\.[\p{L}\p{N}-]{1,40}){0,3}\.(?:com|org|net|info|news|tv|ru|ua|ge|az|kz|kg|uz|ir|tr|gr|cn|kr|vn|id|in|co|uk|eu)\b")
 # A page title's site-name suffix on the headline: "Talks resume | Example News", "... – examplenews".
-_TITLE_SUFFIX = regex.compile(r"(?:[ \t]\|[ \t][^|\n]{2,40}|[ \t][–—-][ \t]\p{Ll}[\p{Ll}\p{N}.]{2,30})$")
+_TITLE_SUFFIX = regex_store.compile(r"(?:[ \t]\|[ \t][^|\n]{2,40}|[ \t][–—-][ \t]\p{Ll}[\p{Ll}\p{N}.]{2,30})$")
 # Section and source labels: a line of at most three words naming a news section or outlet.
 _LABEL_WORDS = frozenset(["bulletin", "news", "newswire", "newsroom"])
 # A site's notice that its text was machine-translated or generated.
-_MT_NOTICE = regex.compile(
+_MT_NOTICE = regex_store.compile(
     r"\b(?:versions?|articles?|texts?|content|translations?|page)\b[^.\n]{0,60}?\b(?:automatically|machine)"
     r"[- ](?:generated|translated)|\b(?:automatically|machine)[- ]translated\b", regex.IGNORECASE)
 # The end-of-story mark of some news agencies: "... said./." at the end of the last paragraph,
 # or glued to the next story's headline on a page that lists several ("... said./. Hue opens ...").
-_END_MARK = regex.compile(r"(?<=\S)\./\.(?=[ \t]*$|[ \t]{1,3}\p{Lu})")
+_END_MARK = regex_store.compile(r"(?<=\S)\./\.(?=[ \t]*$|[ \t]{1,3}\p{Lu})")
 # A rating or vote counter: "[Total: 12 Average: 4.5]", "Votes: 3", "Rating: 4/5".
-_COUNTER = regex.compile(
+_COUNTER = regex_store.compile(
     r"^\[?(?:(?:Total|Votes?|Rating|Average|Score|Views)[ \t]?:[ \t]?\d[\d.,/]{0,8}[ \t]*){1,4}\]?$",
     regex.IGNORECASE)
-_STAMP = regex.compile(r"^\d{8}[-_]?\d{4,6}$")
-_AGENCY_TAIL = regex.compile(r"[.!?]\s\((?:\p{Lu}{2,8}|[\p{Lu}][\p{L}]{2,15})\)$")
-_BYLINE = regex.compile(r"^By \p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,3}$")
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
-_DECIMAL = regex.compile(r"\d[.,]\d")  # figures of a table ("Previous - 1614.2"), not a widget
+_STAMP = regex_store.compile(r"^\d{8}[-_]?\d{4,6}$")
+_AGENCY_TAIL = regex_store.compile(r"[.!?]\s\((?:\p{Lu}{2,8}|[\p{Lu}][\p{L}]{2,15})\)$")
+_BYLINE = regex_store.compile(r"^By \p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,3}$")
+_WORD = regex_store.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
+_DECIMAL = regex_store.compile(r"\d[.,]\d")  # figures of a table ("Previous - 1614.2"), not a widget
 
 
 def _entries(name: str) -> list[str]:

@@ -7,10 +7,43 @@ this; a repair is offered when ftfy can undo the damage.
 Why it matters: readers see garbage, and names with accents no longer match their other
 spellings, so every corpus rule downstream sees a different word.
 """
+import regex
+
+from lint import regex_store
 from lint.finding import Hit
 from lint.rule import Rule
 
 WIDEN = 40  # characters: far more than the bytes of one mis-decoded character
+
+# The single-byte encodings ftfy undoes; the cp125x ones are its "sloppy" codecs, which decode an
+# unassigned byte to the Latin-1 character (Latin-1 itself covers those).
+FTFY_ENCODINGS = ("latin-1", "cp1252", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257", "iso8859_2",
+                  "mac_roman", "cp437")
+
+
+def _repair_clue_pattern() -> str:
+    """A pattern without a match of which ftfy's fix_encoding leaves a text unchanged.
+
+    ftfy repairs mojibake by encoding the text in one of FTFY_ENCODINGS and decoding the bytes as
+    UTF-8, and every UTF-8 sequence starts with a lead byte (0xC0-0xF4, counting the variants
+    ftfy accepts) followed by a continuation byte (0x80-0xBF), or, in the damaged forms ftfy also
+    restores, by a space (not in MacRoman) or by `?` / U+FFFD (its sloppy codecs only). Its other
+    repair maps C1 controls. So a text with no such pair, in one encoding, and no C1 control has
+    nothing to repair, and ftfy (about 60 ms to import) is not loaded for it: "£", "’ " or
+    "café." are no clue, "JosÃ©" and "Ð¿Ñ€Ð¸" are.
+    """
+    def chars(encoding, low, high):
+        return "".join(sorted({bytes([b]).decode(encoding, errors="replace") for b in range(low, high)}))
+
+    alternatives = [r"[\x80-\x9f]"]
+    for encoding in FTFY_ENCODINGS:
+        followers = chars(encoding, 0x80, 0xC0) + (" " if encoding != "mac_roman" else "")
+        followers += "?\ufffd" if encoding.startswith("cp125") else ""
+        alternatives.append(f"[{regex.escape(chars(encoding, 0xC0, 0xF5))}][{regex.escape(followers)}]")
+    return "|".join(alternatives)
+
+
+REPAIR_CLUE = regex_store.compile(_repair_clue_pattern())
 
 
 class Mojibake(Rule):
@@ -30,8 +63,8 @@ class Mojibake(Rule):
     ]
 
     def check(self, doc, ctx):
-        if doc.text.isascii():
-            return  # nothing outside ASCII, nothing to find (most wire copy: skips the scan)
+        if doc.text.isascii() or not REPAIR_CLUE.search(doc.text):
+            return  # nothing ftfy could repair (most wire copy: skips the scan and the import)
         from ftfy import fix_encoding
         from ftfy.badness import BADNESS_RE, is_bad
 

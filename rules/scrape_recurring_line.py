@@ -23,10 +23,11 @@ from collections import defaultdict
 
 import regex
 
+from lint import regex_store
 from lint.finding import Hit, Related
 from lint.rule import Rule
 
-_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
+_WORD = regex_store.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 
 
 def line_key(text: str) -> str:

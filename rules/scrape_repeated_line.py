@@ -25,12 +25,13 @@ from __future__ import annotations
 
 import regex
 
+from lint import regex_store
 from lint.finding import Hit, Related
 from lint.rule import Rule
 
-_TABLE = regex.compile(r"\S[ \t]{2,}\S|\.{3,}|\t")
-_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
-_LIST_ITEM = regex.compile(r"^(?:[-–—•*▪·]|\d{1,3}[.)])[ \t]")
+_TABLE = regex_store.compile(r"\S[ \t]{2,}\S|\.{3,}|\t")
+_WORD = regex_store.compile(r"\p{L}[\p{L}\p{M}'’-]*")
+_LIST_ITEM = regex_store.compile(r"^(?:[-–—•*▪·]|\d{1,3}[.)])[ \t]")
 NEAR_MIN_WORDS = 15  # a paragraph shorter than this is too short to compare word by word
 NEAR_SHARE = 0.9  # the share of the shorter paragraph's words found in order in the other
 NEAR_MAX_PARAGRAPHS = 100  # pairs are compared among the first paragraphs only (quadratic)

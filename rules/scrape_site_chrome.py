@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import regex
 
+from lint import regex_store
 from lint.finding import Hit
 from lint.rule import Rule
 
-CHROME = regex.compile(
+CHROME = regex_store.compile(
     r"^[ \t]*(?<m>"
     r"(?:more|related|recent|popular|latest) (?:posts?|articles?|stories|news)|send us an? (?:message|tip|story)|share (?:this|this article|this story|on (?:facebook|twitter|x|whatsapp|linkedin|telegram))\s*:?|read more(?:\s*:.{0,80})?|click here to .{1,80}|you (?:may|might) also like:?|subscribe(?: now| to our newsletter)?:?|sign up for our newsletter.{0,60}|follow us on .{1,40}|leave a (?:reply|comment)|like this:|loading\.\.\.|previous (?:post|article)|next (?:post|article)|skip to (?:main )?content|back to top|print this (?:page|article)|tags:.{0,120}|filed under:.{0,60}|all rights reserved\.?|copyright ©.{0,80}"
     r")[ \t]*$", regex.IGNORECASE | regex.MULTILINE | regex.V1)

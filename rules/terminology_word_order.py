@@ -24,13 +24,14 @@ from collections.abc import Mapping
 
 import regex
 
+from lint import regex_store
 from lint.finding import Hit, Related
 from lint.rule import Rule
 
 CONNECTORS = r"(?:of|for|the|on|de|al)"  # not "and": "Japan and Britain" is a list, not a name
-PHRASE = regex.compile(
+PHRASE = regex_store.compile(
     rf"(?<![\p{{L}}\p{{N}}-])\p{{Lu}}\p{{Ll}}+(?:(?:[ \t]+{CONNECTORS})*[ \t]+\p{{Lu}}\p{{Ll}}+)+(?![\p{{L}}\p{{N}}-])")
-CONNECTOR_WORD = regex.compile(rf"{CONNECTORS}")
+CONNECTOR_WORD = regex_store.compile(rf"{CONNECTORS}")
 # Capitalized only because they start a sentence: not part of the name that follows.
 LEADING = set("The A An As In On At By For From With But And Or If When While After Before Since This That "
               "These Those His Her Its Their Our Last Next Both Under Over Against Despite According January "
@@ -62,8 +63,8 @@ def collect_phrases(doc) -> dict:
     return dict(phrases)
 
 
-ACRONYM_AFTER = regex.compile(r"[ \t]*\((?P<acr>\p{Lu}[\p{Lu}&]{1,7})\)")
-ACRONYM = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}&]{1,7}(?![\p{L}\p{N}])")
+ACRONYM_AFTER = regex_store.compile(r"[ \t]*\((?P<acr>\p{Lu}[\p{Lu}&]{1,7})\)")
+ACRONYM = regex_store.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}&]{1,7}(?![\p{L}\p{N}])")
 
 
 def initials(phrase: str) -> str:

@@ -29,6 +29,7 @@ from collections import Counter, defaultdict
 
 import regex
 
+from lint import regex_store
 from lint.corpus.names import translit_key
 from lint.finding import Hit, Related
 from lint.rule import Rule
@@ -43,7 +44,7 @@ NOT_PEOPLE = {"Motors", "Electric", "Assembly", "Dynamics", "Mills", "Foods", "A
               "Instrument", "Instruments", "Cinema", "Cinemas", "Signal", "Host", "Re", "Public", "Development",
               "Partners", "Atomics", "Hospital", "Council", "Command", "Headquarters", "Secretariat", "Affairs"}
 
-PERSON_END = regex.compile(r"(?:man|woman|person)$")
+PERSON_END = regex_store.compile(r"(?:man|woman|person)$")
 
 
 def _alternation(forms) -> str:
@@ -57,10 +58,10 @@ def patterns():
     titles = lexicon()
     ranks = [t.form for t in titles.values() if t.domain != "government" and not t.post]
     civil = [t.form for t in titles.values() if t.domain == "government"]
-    before = regex.compile(
+    before = regex_store.compile(
         rf"{CIVIL}(?<![\p{{L}}.])(?P<rank>{_alternation(ranks)})(?:[ \t]+Pol\.?)?[ \t]+(?P<name>{NAME})"
         rf"(?![\p{{L}}-]){COMPANY}")
-    after = regex.compile(
+    after = regex_store.compile(
         rf"(?<![\p{{L}}-])(?P<name>{WORD}(?:[ \t]+{WORD}){{1,3}}),[ \t]+(?:the[ \t]+)?(?:former[ \t]+)?"
         rf"(?P<rank>{_alternation(civil)})(?![\p{{L}}-])")
     return before, after

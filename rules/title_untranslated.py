@@ -15,6 +15,7 @@ inside a longer word.
 """
 import regex
 
+from lint import regex_store
 from lint.finding import Hit
 from lint.rule import Rule
 from lint.titles import LANGUAGES, lexicon
@@ -23,7 +24,7 @@ from lint.titles import LANGUAGES, lexicon
 def _pattern():
     forms = sorted((t.form for t in lexicon().values() if t.foreign), key=len, reverse=True)
     alternation = "|".join(r"[ \t]+".join(regex.escape(w) for w in f.split()) for f in forms)
-    return regex.compile(rf"(?<![\p{{L}}\p{{N}}-])(?:{alternation})(?![\p{{L}}\p{{N}}-])")
+    return regex_store.compile(rf"(?<![\p{{L}}\p{{N}}-])(?:{alternation})(?![\p{{L}}\p{{N}}-])")
 
 
 PATTERN = _pattern()

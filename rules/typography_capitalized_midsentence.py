@@ -19,17 +19,18 @@ fix: where the stop goes is for the editor to decide.
 """
 import regex
 
+from lint import regex_store
 from lint.finding import Hit
 from lint.rule import Rule
 
-PATTERN = regex.compile(r"(?<=(?<![\p{L}\p{N}’'-])\p{Ll}[\p{Ll}’'-]{0,30}\p{Ll}[ ])(?P<w>They|He|She|We|It|There|These|Those|This|Their)(?=[ ]\p{Ll}{2})")
+PATTERN = regex_store.compile(r"(?<=(?<![\p{L}\p{N}’'-])\p{Ll}[\p{Ll}’'-]{0,30}\p{Ll}[ ])(?P<w>They|He|She|We|It|There|These|Those|This|Their)(?=[ ]\p{Ll}{2})")
 # After a comma: "the parents were poor, They could not", "A civilian killed, Eight others wounded":
 # a sentence start kept after a comma that replaced its full stop. Not after a verb of saying
 # ("saying, This is the way"), where a quoted sentence may start with a capital.
-AFTER_COMMA = regex.compile(
+AFTER_COMMA = regex_store.compile(
     r"(?<=\p{Ll}{2},[ ])(?<!\b(?i:said|saying|says|say|asked|asks|added|adds|replied|wrote|thought|told|tells|ask|answer|answered),[ ])"
     r"(?P<w>They|He|She|We|There|These|Those|Their|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several)(?=[ ]\p{Ll}{2})")
-TITLE_CUES = regex.compile(r"(?i:film|movie|book|novel|song|single|album|show|series|play|band|titled|called|named|entitled)[ ]$")
+TITLE_CUES = regex_store.compile(r"(?i:film|movie|book|novel|song|single|album|show|series|play|band|titled|called|named|entitled)[ ]$")
 
 
 class CapitalizedMidSentence(Rule):

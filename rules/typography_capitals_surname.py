@@ -15,16 +15,17 @@ as its owner does ("McDonald", "de la Cruz").
 """
 import regex
 
+from lint import regex_store
 from lint.finding import Hit
 from lint.rule import Rule
 
 TITLES = (r"President|Excellency|Mr|Mrs|Ms|Dr|Minister|General|Premier|Chancellor|King|Queen|Prince|"
           r"Princess|Senator|Governor|Mayor|Ambassador|Secretary|Colonel|Judge|Professor|Sheikh|Madam|"
           r"Commissioner|Director|Chairman|Chairwoman|Speaker|Deputy|Imam|Bishop|Archbishop")
-PATTERN = regex.compile(
+PATTERN = regex_store.compile(
     rf"(?<=\b(?:{TITLES})\.?[ ]\p{{Lu}}\p{{Ll}}{{1,20}}(?:-\p{{Lu}}?\p{{Ll}}{{1,20}})?[ ])"
     r"(?P<s>\p{Lu}{3,20}+)(?![\p{L}\p{N}&'’.-]|[ ]\p{Lu}{2}|[ ]?[-–(])")
-ROMAN = regex.compile(r"[IVXLC]+")
+ROMAN = regex_store.compile(r"[IVXLC]+")
 
 
 class CapitalsSurname(Rule):

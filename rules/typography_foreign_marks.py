@@ -25,26 +25,27 @@ or inserts the missing space; figures have no fix (the separator is the editor's
 """
 import regex
 
+from lint import regex_store
 from lint.finding import Hit
 from lint.rule import Rule
 
-GUILLEMET = regex.compile(r"[«»]")
-BACKTICK = regex.compile(r"(?<=\p{L})`(?=\p{L})")
-COLON = regex.compile(r"(?<=\p{Ll}{2}):(?=\p{Lu}\p{Ll})")
-BRACKET = regex.compile(r"(?<=\p{Ll}{2})\((?=\p{L}{2})(?!(?:e?s|ies)\))")
-QUANTITY = regex.compile(
+GUILLEMET = regex_store.compile(r"[«»]")
+BACKTICK = regex_store.compile(r"(?<=\p{L})`(?=\p{L})")
+COLON = regex_store.compile(r"(?<=\p{Ll}{2}):(?=\p{Lu}\p{Ll})")
+BRACKET = regex_store.compile(r"(?<=\p{Ll}{2})\((?=\p{L}{2})(?!(?:e?s|ies)\))")
+QUANTITY = regex_store.compile(
     r"(?<=\b(?i:with|about|some|nearly|over|almost|around|than|approximately|roughly|least|total|of|to|estimated)[ ])"
     r"[0-9]{5,}+(?=[ ]\p{Ll})")
 # "USD 570.000", "EUR 1.500": a currency code before a figure whose last group after the stop has three
 # digits, not followed by a magnitude (then the stop is a decimal point: "USD 2.135 billion").
-CURRENCY_STOP = regex.compile(
+CURRENCY_STOP = regex_store.compile(
     r"(?<=\b(?:USD|EUR|GBP|RUB|GEL|AZN|KZT|UAH|TRY|CHF|JPY|CNY|INR|IDR|KRW)[ ]?)"
     r"[0-9]{1,3}+(?:\.[0-9]{3})++(?![0-9]|[.,][0-9])(?![ ]?(?i:bn|mn|mln|bln|million|billion|trillion|thousand|m|b)\b)")
 
 
 # A straight quote glued after a word that cannot end a quotation ("and"), a space, a few words,
 # a space, then a quote glued to the next word and closed soon after: the pair is inside out.
-INVERTED = regex.compile(
+INVERTED = regex_store.compile(
     r'(?<=\b(?:and|or|the|of|to|a|an|in|with|for|by|that|but)")[ ]\p{L}[^"\n.!?]{0,40}?[ ]"(?=\p{L}[^"\n]{0,40}")')
 
 

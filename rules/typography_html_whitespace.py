@@ -9,12 +9,13 @@ between words ("10 km") can be deliberate and is left alone; at the end of a lin
 """
 import regex
 
+from lint import regex_store
 from lint.finding import Hit
 from lint.rule import Rule
 
 # A whole run of blanks, matched once from its start (possessive: linear on long runs of spaces).
-TRAILING = regex.compile(r"(?<![ \t\u00a0\u2007\u202f\u200b\u2060\ufeff])[ \t\u00a0\u2007\u202f\u200b\u2060\ufeff]++(?=\n|$)")
-INVISIBLE = regex.compile(r"[\u00a0\u2007\u202f\u200b\u2060\ufeff]")
+TRAILING = regex_store.compile(r"(?<![ \t\u00a0\u2007\u202f\u200b\u2060\ufeff])[ \t\u00a0\u2007\u202f\u200b\u2060\ufeff]++(?=\n|$)")
+INVISIBLE = regex_store.compile(r"[\u00a0\u2007\u202f\u200b\u2060\ufeff]")
 
 
 class TrailingHtmlSpace(Rule):

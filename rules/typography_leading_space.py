@@ -12,12 +12,13 @@ on purpose), lines of figures, short lines, headings and list items. The fix rem
 """
 import regex
 
+from lint import regex_store
 from lint.finding import Hit
 from lint.rule import Rule
 
-LEADING = regex.compile(r"(?m)^[ ](?=[“\"]?\p{Lu}\p{Ll}*,?[ ]\p{L}+[ ][\p{L}\p{N}])")
-FIRST_WORD = regex.compile(r"[“\"]?\p{L}+")
-SENTENCE_END = regex.compile(r"[.!?\"”’)][ \t]*$")
+LEADING = regex_store.compile(r"(?m)^[ ](?=[“\"]?\p{Lu}\p{Ll}*,?[ ]\p{L}+[ ][\p{L}\p{N}])")
+FIRST_WORD = regex_store.compile(r"[“\"]?\p{L}+")
+SENTENCE_END = regex_store.compile(r"[.!?\"”’)][ \t]*$")
 
 
 class LeadingSpace(Rule):

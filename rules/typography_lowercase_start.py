@@ -13,6 +13,7 @@ lower case (a wire market report: "the usda said. top 51.00 dlrs") has lower-cas
 """
 import regex
 
+from lint import regex_store
 from lint.finding import Hit
 from lint.rule import Rule
 
@@ -33,7 +34,7 @@ ABBREVIATIONS = {
 # "in Paris on March 3. press reports"); a single digit is a list item ("1. the first"). The
 # word is read in a lookbehind so that a match is tried at full stops only, not at every letter;
 # a word with a dot in it ("U.S.", "e.g.") is an abbreviation and cannot match (the dot before it).
-PATTERN = regex.compile(r"(?<=(?<![\p{L}\p{N}.,])(?P<word>\p{L}{1,40}|\p{N}{2,4}))\.[ \t]+(?P<next>\p{Ll}[\p{Ll}’'-]*)(?=[\s.,;:!?])")
+PATTERN = regex_store.compile(r"(?<=(?<![\p{L}\p{N}.,])(?P<word>\p{L}{1,40}|\p{N}{2,4}))\.[ \t]+(?P<next>\p{Ll}[\p{Ll}’'-]*)(?=[\s.,;:!?])")
 
 
 class LowercaseSentenceStart(Rule):

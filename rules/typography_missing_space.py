@@ -15,15 +15,16 @@ uses for an omission. The fix inserts one space (none for a straight quote: its 
 """
 import regex
 
+from lint import regex_store
 from lint.finding import Hit
 from lint.rule import Rule
 
 # Two lower-case letters (or a digit, a closing bracket) before the stop: not an initial or an
 # abbreviation such as "U.S.". After it an optional quotation mark, a capital and a lower-case letter.
-PATTERN = regex.compile(r"(?<=[\p{Ll}]\p{Ll}|\p{Ll}[)\]]|\p{N}\p{Ll})(?P<stop>(?<![.!?…])[.!?](?![.!?]))(?P<quote>[”\"“’]?)(?=\p{Lu}\p{Ll})")
+PATTERN = regex_store.compile(r"(?<=[\p{Ll}]\p{Ll}|\p{Ll}[)\]]|\p{N}\p{Ll})(?P<stop>(?<![.!?…])[.!?](?![.!?]))(?P<quote>[”\"“’]?)(?=\p{Lu}\p{Ll})")
 # A short capitalized suffix closing the token is a site name: "News.Az", "One.Tel".
-SITE_SUFFIX = regex.compile(r"[”\"“’]?\p{Lu}\p{Ll}{1,2}(?![\p{L}\p{N}]|[ \t]+\p{Ll}|[ \t]+\p{Lu})")
-WEB = regex.compile(r"(?i:<|www\.|https?:|@|\.(?:com|org|net|gov|html?|php|co|uk)\b)")
+SITE_SUFFIX = regex_store.compile(r"[”\"“’]?\p{Lu}\p{Ll}{1,2}(?![\p{L}\p{N}]|[ \t]+\p{Ll}|[ \t]+\p{Lu})")
+WEB = regex_store.compile(r"(?i:<|www\.|https?:|@|\.(?:com|org|net|gov|html?|php|co|uk)\b)")
 
 
 class MissingSpaceAfterStop(Rule):

@@ -18,13 +18,14 @@ import bisect
 
 import regex
 
+from lint import regex_store
 from lint.finding import Hit
 from lint.rule import Rule
 
 # between two letters, or after a plural's s before a lower-case word
-APOSTROPHE = regex.compile(r"(?<=\p{L})(?P<mark>['’])(?=\p{L})|(?<=[sS])(?P<mark>['’])(?=[ ]\p{Ll})")
+APOSTROPHE = regex_store.compile(r"(?<=\p{L})(?P<mark>['’])(?=\p{L})|(?<=[sS])(?P<mark>['’])(?=[ ]\p{Ll})")
 # a single quotation opened earlier on the same line: a straight mark after s may close it
-SINGLE_OPEN = regex.compile(r"(?m)(?:^|(?<=[\s(\[“\"]))['‘](?=\p{L})")
+SINGLE_OPEN = regex_store.compile(r"(?m)(?:^|(?<=[\s(\[“\"]))['‘](?=\p{L})")
 STYLE_NAME = {"'": "straight `'`", "’": "curly `’`"}
 
 

@@ -17,32 +17,33 @@ before a closing quote to after it; a hyphen spaced on one side has no fix (a da
 """
 import regex
 
+from lint import regex_store
 from lint.finding import Hit
 from lint.rule import Rule
 
 # Two sentence marks in a row, not an ellipsis: "..", "!.", "?.", ". .", ": ."
-DOUBLE_STOP = regex.compile(r"(?<=[\p{Ll}\p{N})”’\"])(?P<first>[.!?:,])(?P<gap>[ ]?)(?P<second>\.)(?![.\p{L}\p{N}])(?<!\.\.\.)")
+DOUBLE_STOP = regex_store.compile(r"(?<=[\p{Ll}\p{N})”’\"])(?P<first>[.!?:,])(?P<gap>[ ]?)(?P<second>\.)(?![.\p{L}\p{N}])(?<!\.\.\.)")
 # "affiliates- some": a word, a hyphen, a space, then a lower-case word that is not "and/or/to".
-HYPHEN_SPACE_AFTER = regex.compile(r"(?<=\p{Ll}{2})-(?P<gap>[ ]{1,2})(?=\p{Ll})(?![ ]{0,2}(?:and|or|to|nor|as|than|through|und)\b)")
+HYPHEN_SPACE_AFTER = regex_store.compile(r"(?<=\p{Ll}{2})-(?P<gap>[ ]{1,2})(?=\p{Ll})(?![ ]{0,2}(?:and|or|to|nor|as|than|through|und)\b)")
 # "full -scale": a word, a space, a hyphen glued to a lower-case word.
-HYPHEN_SPACE_BEFORE = regex.compile(r"(?<=\p{Ll}{2})(?P<gap>[ ]{1,2})-(?=\p{Ll}{2})")
+HYPHEN_SPACE_BEFORE = regex_store.compile(r"(?<=\p{Ll}{2})(?P<gap>[ ]{1,2})-(?=\p{Ll}{2})")
 # "Shia 'Al -Sudani": a name particle, a space, a hyphen glued to the capitalized name after it.
-PARTICLE_SPACE_HYPHEN = regex.compile(r"(?<=(?<![\p{L}\p{N}])[’']?\p{L}\p{Ll}{1,2})(?P<gap>[ ])-(?=\p{Lu}\p{Ll}{2})")
+PARTICLE_SPACE_HYPHEN = regex_store.compile(r"(?<=(?<![\p{L}\p{N}])[’']?\p{L}\p{Ll}{1,2})(?P<gap>[ ])-(?=\p{Lu}\p{Ll}{2})")
 # "reported that, they are": a comma between "that" and the subject of its clause, after a verb of
 # saying or knowing. A parenthesis may follow "that," ("said that, if elected, he"), but it never
 # starts with a subject pronoun or a quantifier.
-COMMA_AFTER_THAT = regex.compile(
+COMMA_AFTER_THAT = regex_store.compile(
     r"(?<=\b(?i:said|say|says|saying|reported|reports|report|told|tell|tells|stated|states|announced|announces|"
     r"added|adds|noted|notes|revealed|reveals|confirmed|confirms|explained|explains|stressed|stresses|"
     r"believe|believes|believed|hoped|hopes|know|knows|knew)[ ](?:\p{L}+[ ]){0,3}?that),(?=[ ](?:they|he|she|we|several|many|some|most)[ ])")
 # "the Beirut, Tripoli highway": the two ends of a route joined by a comma where English writes a
 # hyphen or an en dash ("Beirut-Tripoli"). The match is tried at commas only.
-ROUTE_COMMA = regex.compile(
+ROUTE_COMMA = regex_store.compile(
     r"(?<=\b(?P<a>\p{Lu}\p{Ll}{2,})),(?=[ ](?P<b>\p{Lu}\p{Ll}{2,})[ ](?:highway|road|motorway|expressway|railway|pipeline|corridor)\b)")
 # ", ”Putin" or ", ” said": a space before a closing curly quote that follows punctuation.
-QUOTE_SPACE = regex.compile(r"(?<=[,.!?])(?P<gap>[ ]{1,2})”")
+QUOTE_SPACE = regex_store.compile(r"(?<=[,.!?])(?P<gap>[ ]{1,2})”")
 # "the macaws ” he said": a closing curly quote floating between two spaces after a word.
-FLOATING_CLOSE = regex.compile(r"(?<=[\p{L}\p{N}])(?P<gap>[ ]{1,2})”(?=[ ])")
+FLOATING_CLOSE = regex_store.compile(r"(?<=[\p{L}\p{N}])(?P<gap>[ ]{1,2})”(?=[ ])")
 
 
 class MisplacedPunctuation(Rule):

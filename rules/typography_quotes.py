@@ -20,10 +20,11 @@ straight mark set off by spaces while no quotation is open ("could be " very imp
 """
 import regex
 
+from lint import regex_store
 from lint.finding import Hit
 from lint.rule import Rule
 
-MARKUP = regex.compile(r"\b[a-z-]{1,20}=\"|/>|<[a-z]{1,10}[ >]")
+MARKUP = regex_store.compile(r"\b[a-z-]{1,20}=\"|/>|<[a-z]{1,10}[ >]")
 MESSAGES = {
     "mismatched": "Quotation opened with {mark} but closed with a different style of mark",
     "unclosed": "Quotation opened with {mark} is never closed",

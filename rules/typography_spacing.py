@@ -20,16 +20,17 @@ import dataclasses
 
 import regex
 
+from lint import regex_store
 from lint.finding import Hit
 from lint.rule import Rule
 
 # Double space between two words; possessive so a long run is matched once.
-DOUBLE = regex.compile(r"(?<=[\p{L}\p{N},;:”)])(?P<gap>[ ]{2,3}+)(?=[\p{L}“(]|(?<=\p{Ll}[ ]+)\p{N})")
+DOUBLE = regex_store.compile(r"(?<=[\p{L}\p{N},;:”)])(?P<gap>[ ]{2,3}+)(?=[\p{L}“(]|(?<=\p{Ll}[ ]+)\p{N})")
 # Space(s) before , . ; : that end a word: the mark is followed by a space, a line end, or a quote.
-BEFORE_MARK = regex.compile(r"(?<=[\p{L}\p{N})”])(?P<gap>[ \t]{1,3}+)(?P<mark>[,.;:])(?=[ \t\n”\"]|$)")
-INSIDE_BRACKET = regex.compile(r"(?<=[(\[])(?P<gap>[ \t]{1,3}+)(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}.])(?P<gap>[ \t]{1,3}+)(?=[)\]])")
+BEFORE_MARK = regex_store.compile(r"(?<=[\p{L}\p{N})”])(?P<gap>[ \t]{1,3}+)(?P<mark>[,.;:])(?=[ \t\n”\"]|$)")
+INSIDE_BRACKET = regex_store.compile(r"(?<=[(\[])(?P<gap>[ \t]{1,3}+)(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}.])(?P<gap>[ \t]{1,3}+)(?=[)\]])")
 ALWAYS_WARNING = {"Space before `,`", "Two spaces between words"}
-TABLE_GAP = regex.compile(r"\S[ \t]{2,}\S")
+TABLE_GAP = regex_store.compile(r"\S[ \t]{2,}\S")
 
 
 def _line(text: str, offset: int) -> str:

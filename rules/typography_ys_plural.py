@@ -16,12 +16,13 @@ chooses between the possessive and the plural.
 """
 import regex
 
+from lint import regex_store
 from lint.corpus.names import zipf
 from lint.finding import Hit
 from lint.rule import Rule
 
 # A lower-case word ending in consonant + "ys", not part of a hyphenated or apostrophized word.
-YS_WORD = regex.compile(r"(?<![\p{L}'’-])(?P<stem>\p{Ll}{2,}[bcdfghjklmnpqrstvwxz])ys\b(?!['’-])")
+YS_WORD = regex_store.compile(r"(?<![\p{L}'’-])(?P<stem>\p{Ll}{2,}[bcdfghjklmnpqrstvwxz])ys\b(?!['’-])")
 KNOWN_NOUN = 3.0  # the noun in -y: at least once in a million words
 KNOWN_PLURAL = 2.5  # its plural in -ies: at least once in three million words
 RARER_BY = 1.5  # the -ys form: at least 30 times rarer than the -ies plural

@@ -111,3 +111,48 @@ def test_recurring_line_needs_a_share_of_the_corpus():
     project = Project(Settings(root="."))
     assert len(lint_texts(rule, files, {}, project)) == 3
     assert lint_texts(rule, files, {"min_files": 3, "min_share": 0.1, "max_words": 12}, project) == []
+
+
+def test_mojibake_clue_holds_for_every_repair_ftfy_makes():
+    """SCR004 skips ftfy on a text without a clue: ftfy must never change such a text."""
+    import random
+
+    import ftfy
+
+    from lint.rules.scrape_mojibake import FTFY_ENCODINGS, REPAIR_CLUE
+
+    rng = random.Random(3)
+    alphabet = [chr(c) for c in [*range(0xA0, 0x250), *range(0x400, 0x450), *range(0x2010, 0x2030),
+                                 *range(0x4E00, 0x4E20), 0x20AC, 0x2122]] + list("ab d")
+    repaired = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 6)))
+        mangled = text.encode("utf-8").decode(rng.choice(FTFY_ENCODINGS), errors="replace")
+        mangled = mangled.replace("\xa0", " ") if rng.random() < 0.3 else mangled  # a lost no-break space
+        if ftfy.fix_encoding(mangled) != mangled:
+            repaired += 1
+            assert REPAIR_CLUE.search(mangled), repr(mangled)
+    assert repaired > 2000  # the check above ran on real repairs
+    for clean in ["Prices rose to £600m (€700m).", "the players’ union — “no”", "the café.", "Ünal"]:
+        assert not REPAIR_CLUE.search(clean), clean
+
+
+@pytest.mark.parametrize("source, encoding", [("Привет, мир", "cp1251"), ("naïve café", "mac_roman"),
+                                              ("Zürich’s café", "cp1252")])
+def test_mojibake_of_each_single_byte_encoding_is_found(source, encoding):
+    mangled = source.encode("utf-8").decode(encoding)
+    assert findings_of("SCR004", f"The text read {mangled} in the archive.\n"), (encoding, mangled)
+
+
+def test_mojibake_rule_does_not_load_ftfy_for_clean_text(tmp_path):
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.txt"
+    article.write_text("Prices rose to £600m, the players’ union said on Monday.\n", encoding="utf-8")
+    code = ("import sys; from lint.cli import main\n"
+            f"try: main(['check', '--isolated', '--no-cache', '-q', {str(article)!r}])\n"
+            "except SystemExit: pass\n"
+            "print('ftfy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "False"

@@ -12,12 +12,14 @@ from functools import lru_cache
 
 import regex
 
+from lint import regex_store
+
 # A capitalized word, with the article al- / el- and one hyphenated part ("Seok-yul", "Abdul-Rahim");
 # or a word in capitals ("SALL"), which counts as a name only right after a capitalized one.
-NAME = regex.compile(r"(?<![\p{L}\p{N}’'-])(?:(?P<name>(?:[Aa]l-|[Ee]l-|[Aa]l |[Ee]l )?\p{Lu}\p{Ll}+(?:-\p{L}\p{Ll}+)?)"
-                     r"|(?P<caps>\p{Lu}{3,}))(?![\p{L}\p{N}-])")
-PATRONYMIC = regex.compile(r"(?:ovich|evich|ovna|evna|ichna)$")
-PREFIX = regex.compile(r"^(?:al|el)[- ]", regex.IGNORECASE)
+NAME = regex_store.compile(r"(?<![\p{L}\p{N}’'-])(?:(?P<name>(?:[Aa]l-|[Ee]l-|[Aa]l |[Ee]l )?\p{Lu}\p{Ll}+(?:-\p{L}\p{Ll}+)?)"
+                           r"|(?P<caps>\p{Lu}{3,}))(?![\p{L}\p{N}-])")
+PATRONYMIC = regex_store.compile(r"(?:ovich|evich|ovna|evna|ichna)$")
+PREFIX = regex_store.compile(r"^(?:al|el)[- ]", regex.IGNORECASE)
 
 # Capitalized words that are not names wherever they stand.
 COMMON = set("""
@@ -41,7 +43,7 @@ Chairwoman Speaker Mayor Pope Bishop Imam Said Says
 """.split())
 
 VOWELS = set("aeiou")
-HYPHENATED = regex.compile(r"\p{L}-\p{Ll}")  # a syllable-hyphenated given name: Suk-yeol, Jae-myung
+HYPHENATED = regex_store.compile(r"\p{L}-\p{Ll}")  # a syllable-hyphenated given name: Suk-yeol, Jae-myung
 
 
 @lru_cache(maxsize=200_000)
@@ -51,11 +53,11 @@ def fold(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-NOT_LATIN = regex.compile(r"[^a-z]")
-IY_END = regex.compile(r"(?:iy|yy)$")
-YOV_END = regex.compile(r"yov$")
-Y_BETWEEN_VOWELS = regex.compile(r"(?<=[aeiou])y(?=[aeiou])")
-DOUBLED = regex.compile(r"(.)\1+")
+NOT_LATIN = regex_store.compile(r"[^a-z]")
+IY_END = regex_store.compile(r"(?:iy|yy)$")
+YOV_END = regex_store.compile(r"yov$")
+Y_BETWEEN_VOWELS = regex_store.compile(r"(?<=[aeiou])y(?=[aeiou])")
+DOUBLED = regex_store.compile(r"(.)\1+")
 TRANSLIT = str.maketrans({"q": "k", "c": "k", "g": "k", "j": "k", "z": "s", "y": "i", "e": "a", "o": "u"})
 KOREAN = str.maketrans({"u": "o", "r": "l", "g": "k", "d": "t", "b": "p"})
 
@@ -75,9 +77,9 @@ def translit_key(name: str) -> str:
     return s.rstrip("aiu") or s
 
 
-RUSSIAN_FEMININE = regex.compile(r"(?<=[oe]v|in)a$")
+RUSSIAN_FEMININE = regex_store.compile(r"(?<=[oe]v|in)a$")
 STRICT = str.maketrans({"y": "i", "q": "k", "c": "k", "g": "k"})
-VELARS = regex.compile(r"k{2,}")
+VELARS = regex_store.compile(r"k{2,}")
 
 
 @lru_cache(maxsize=200_000)

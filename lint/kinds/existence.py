@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import regex
 
+from lint import regex_store
 from lint import MtlintError
 from lint.finding import Hit
 from lint.kinds import as_list, leftmost_matches, scan, timeout_hit
@@ -52,10 +53,10 @@ class ExistenceRule(Rule):
         # engine, which then tries every alternative at every position (three times slower).
         compiled = []
         if tokens:
-            compiled.append(regex.compile("|".join(phrase_pattern(t) for t in tokens), flags))
+            compiled.append(regex_store.compile("|".join(phrase_pattern(t) for t in tokens), flags))
         for p in patterns:
             try:
-                compiled.append(regex.compile(p + defines, flags))
+                compiled.append(regex_store.compile(p + defines, flags))
             except regex.error as e:
                 raise MtlintError(f"{where('patterns')}: bad pattern {p!r}: {e}") from None
         self.patterns = tuple(compiled)
@@ -67,7 +68,7 @@ class ExistenceRule(Rule):
             raise MtlintError(f"{where('quotes')}: quotes must be skip or include")
         self.skip_title = bool(data.get("skip_title", False))
         requires = [str(w) for w in as_list(data, "requires", where)]
-        self.requires = (regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in requires) + r")\b", regex.IGNORECASE)
+        self.requires = (regex_store.compile(r"\b(?:" + "|".join(regex.escape(w) for w in requires) + r")\b", regex.IGNORECASE)
                          if requires else None)
 
     def check(self, doc, ctx):

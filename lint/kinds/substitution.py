@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import regex
 
+from lint import regex_store
 from lint import MtlintError
 from lint.finding import Hit
 from lint.kinds import scan, timeout_hit
@@ -39,7 +40,7 @@ class SubstitutionRule(Rule):
             self.swap[key.lower() if self.ignore_case else key] = str(right)
         flags = regex.V1 | (regex.IGNORECASE if self.ignore_case else 0)
         ordered = sorted(self.swap, key=len, reverse=True)  # longest phrase wins
-        self.pattern = regex.compile("|".join(phrase_pattern(w) for w in ordered), flags)
+        self.pattern = regex_store.compile("|".join(phrase_pattern(w) for w in ordered), flags)
         self.message = str(data.get("message", "Use '{replacement}' instead of '{match}'"))
         self.quotes = data.get("quotes", "skip")
         self.fixable = True
