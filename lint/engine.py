@@ -202,13 +202,18 @@ class Linter:
         s = self.settings
         files = []
         ignores = GitIgnores(s.root) if s.respect_gitignore else None
+        inside = os.path.join(os.path.abspath(s.root), "")
+
+        def relative(path):  # what relpath gives for the usual path under the root, without its cost
+            return path[len(inside):] if path.startswith(inside) else os.path.relpath(path, s.root)
+
         for pattern in s.corpus:
             matches = sorted(glob.glob(s.resolve(pattern), recursive=True))
             for m in matches:
                 if os.path.isdir(m):
                     files.extend(discover([m], s.include, s.exclude, s.root, gitignore=s.respect_gitignore))
                 elif ((matches_glob(m, s.include) or is_record_file(m))  # shards named by the corpus globs
-                      and not matches_glob(os.path.relpath(m, s.root), s.exclude)
+                      and not matches_glob(relative(m), s.exclude)
                       and not (ignores and ignores.ignored(m, False, s.root))):
                     files.append(m)
         return files

@@ -227,6 +227,17 @@ def files_of(summaries: dict, spellings: set) -> dict:
     return out
 
 
+def target_spellings(summaries: dict, targets) -> set | None:
+    """The spellings used in the articles whose findings are kept; None when that is every article
+    (or `targets` is not known): then no pair can be left out."""
+    if targets is None:
+        return None
+    kept = [p for p in targets if p in summaries]
+    if len(kept) == len(summaries):
+        return None
+    return {spelling for p in kept for spelling in summaries[p].spellings}
+
+
 def similar(a: str, b: str, key_a: str, key_b: str) -> bool:
     """Two spellings that differ only as transliterations of one name do."""
     from rapidfuzz import fuzz
@@ -377,8 +388,15 @@ def direction(a: str, b: str, here: dict | None, stats: dict, house: set):
     return None
 
 
-def candidate_pairs(stats: dict):
-    """Yield (spelling, spelling) pairs of likely transliteration variants, each pair once."""
+def candidate_pairs(stats: dict, wanted: set | None = None):
+    """Yield (spelling, spelling) pairs of likely transliteration variants, each pair once; with
+    `wanted`, only the pairs that have one of those spellings (the rest are not even compared)."""
+    def of_interest(members):
+        return wanted is None or any(m in wanted for m in members)
+
+    def either(a, b):
+        return wanted is None or a in wanted or b in wanted
+
     by_skeleton = defaultdict(list)
     for spelling, s in stats.items():
         if s["lowered"] or s["followed"] * 2 > s["count"]:
@@ -388,9 +406,11 @@ def candidate_pairs(stats: dict):
             continue  # too short, or an abbreviation ("Stks")
         by_skeleton[skeleton(key)].append((spelling, key))
     for members in by_skeleton.values():
+        if not of_interest(m for m, _ in members):
+            continue
         for i, (a, ka) in enumerate(members):
             for b, kb in members[i + 1:]:
-                if similar(a, b, ka, kb):
+                if either(a, b) and similar(a, b, ka, kb):
                     yield a, b
     # Korean syllables romanized two ways (Seung-rae / Seung-lae): r / l, eo / u fold together
     by_korean = defaultdict(list)
@@ -398,9 +418,11 @@ def candidate_pairs(stats: dict):
         if "-" in spelling and not s["lowered"]:
             by_korean[korean_key(spelling)].append(spelling)
     for members in by_korean.values():
+        if not of_interest(members):
+            continue
         for i, a in enumerate(members):
             for b in members[i + 1:]:
-                if skeleton(translit_key(a)) != skeleton(translit_key(b)):  # else yielded above
+                if either(a, b) and skeleton(translit_key(a)) != skeleton(translit_key(b)):  # else yielded above
                     yield a, b
 
 
@@ -446,15 +468,16 @@ def order_key(spelling, stats):
     return (-stats[spelling]["count"], path, line, col)
 
 
-def diacritic_pairs(stats: dict):
-    """Spellings that differ only in diacritics: "Guèye" / "Gueye", "López" / "Lopez"."""
+def diacritic_pairs(stats: dict, wanted: set | None = None):
+    """Spellings that differ only in diacritics: "Guèye" / "Gueye", "López" / "Lopez"; with
+    `wanted`, only the pairs that have one of those spellings."""
     groups = defaultdict(list)
     for spelling in stats:
         groups[fold(spelling)].append(spelling)
     for spellings in groups.values():
         for n, a in enumerate(spellings):
             for b in spellings[n + 1:]:
-                if a.lower() != b.lower():
+                if a.lower() != b.lower() and (wanted is None or a in wanted or b in wanted):
                     yield a, b
 
 
@@ -573,7 +596,8 @@ class TransliterationVariant(Rule):
         stats = corpus_stats(summaries)
         hits: dict = {}  # (path, start) -> Hit: each place reported once
         self._in_articles(summaries, stats, canonical_names, house, hits, accepted, ctx.targets)
-        self._across_articles(summaries, stats, canonical_names, house, ctx.options, hits)
+        self._across_articles(summaries, stats, canonical_names, house, ctx.options, hits,
+                              target_spellings(summaries, ctx.targets))
         self._given_names(summaries, stats, hits, accepted, ctx.targets)
         for (path, _), hit in sorted(hits.items()):
             yield path, hit
@@ -671,10 +695,13 @@ class TransliterationVariant(Rule):
                                          f"`{canonical}` is also spelled `{variant}` in this article; write it one way",
                                          related=(Related(path, line, col, f"`{variant}` is used here"),))
 
-    def _across_articles(self, summaries, stats, canonical_names, house, options, hits):
-        """Two spellings in different articles, with evidence that they name one person."""
+    def _across_articles(self, summaries, stats, canonical_names, house, options, hits, wanted=None):
+        """Two spellings in different articles, with evidence that they name one person. With
+        `wanted` (the spellings of the articles whose findings are kept), only the pairs that
+        could be reported in those articles are looked at: a one-article run against a large
+        corpus compares that article's names, not every pair of the corpus."""
         pairs = []
-        for a, b in list(candidate_pairs(stats)) + list(diacritic_pairs(stats)):
+        for a, b in list(candidate_pairs(stats, wanted)) + list(diacritic_pairs(stats, wanted)):
             if a in canonical_names or b in canonical_names:
                 continue  # the termbase names this variant: NAM002 / TRM001 report it
             if two_names(a, b, stats) or max(zipf(PREFIX.sub("", a)), zipf(PREFIX.sub("", b))) >= WELL_KNOWN:
