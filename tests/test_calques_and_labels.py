@@ -98,6 +98,17 @@ def test_final_month_needs_no_determiner():
     assert findings(mt_calque_lexicon, "Prices rose final month.") == ["final month"]
 
 
+def test_spinner_swaps_are_found_and_the_words_in_their_own_sense_pass():
+    spun = ("Sales fell this 12 months, after a rise three weeks in the past. “We will win,” she mentioned. "
+            "The overseas minister met Russian troopers and the ruling get together at the Supreme Court docket.")
+    assert sorted(findings(mt_calque_lexicon, spun)) == sorted([
+        "this 12 months", "three weeks in the past", "” she mentioned", "overseas minister", "Russian troopers",
+        "ruling get together", "Supreme Court docket"])
+    edited = ("Sales fell in the past 12 months. She mentioned the deal in passing. State troopers came. "
+              "Friends get together at weekends. The Minister for Overseas Development and the safety officers came.")
+    assert findings(mt_calque_lexicon, edited) == []
+
+
 @pytest.mark.parametrize("text", [
     "The agency branded the rebels traitors and terrorist gangs.",
     "Officials described the fighters as mercenaries of a foreign power.",
