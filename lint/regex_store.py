@@ -44,7 +44,8 @@ def store_path() -> str:
 
 
 def _enabled() -> bool:
-    return not os.environ.get("MTLINT_NO_PATTERN_STORE")
+    # an unknown home leaves "~" unexpanded: never a folder relative to wherever mtlint runs
+    return not os.environ.get("MTLINT_NO_PATTERN_STORE") and os.path.isabs(store_path())
 
 
 class _PatternUnpickler(pickle.Unpickler):

@@ -127,3 +127,12 @@ def test_a_second_run_compiles_none_of_the_rules_patterns(tmp_path):
     assert stored1 == 0 and used1 > 100  # the first run compiled them all
     assert stored2 >= used2 == used1  # the second found them all stored
     assert regex_store.store_path().rsplit(os.sep, 1)[1] in os.listdir(tmp_path / "mtlint")
+
+
+def test_no_home_means_no_store_rather_than_a_folder_where_mtlint_runs(store, monkeypatch, tmp_path):
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setattr(os.path, "expanduser", lambda p: p)  # as when the user has no home
+    monkeypatch.chdir(tmp_path)
+    regex_store.compile(r"\bemu\b")
+    regex_store.flush()
+    assert sorted(os.listdir(tmp_path)) == []
