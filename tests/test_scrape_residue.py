@@ -156,3 +156,15 @@ def test_mojibake_rule_does_not_load_ftfy_for_clean_text(tmp_path):
             "print('ftfy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "False"
+
+
+@pytest.mark.parametrize("line, furniture", [
+    ("• Source of information and images: the ministry", True),
+    ("Photo source: the agency", True),
+    ("This is a rush transcript. Copy may not be in its final form.", True),
+    ("The source of information was a leaked memo, officials said.", False),
+    ("This transcription service closed in May, the company said.", False),
+])
+def test_source_credit_and_transcript_notice_lines(line, furniture):
+    text = f"Talks resume\n\nThe minister said the talks would resume on Monday after a pause.\n\n{line}\n"
+    assert bool(findings_of("SCR005", text)) == furniture
