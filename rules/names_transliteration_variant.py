@@ -101,7 +101,8 @@ class NameSummary:
     def __init__(self, doc):
         entries: dict = {}
         full: dict = {}
-        for spelling, start, _, given, _, followed, given_start in name_occurrences(doc):
+        matches = list(NAME.finditer(doc.text))  # read once, for the names and for the split names
+        for spelling, start, _, given, _, followed, given_start in name_occurrences(doc, matches):
             e = entries.setdefault(sys.intern(spelling), [0, 0, set(), []])
             e[0] += 1
             e[1] += followed
@@ -125,7 +126,7 @@ class NameSummary:
             self.bounds.append(self.bounds[-1] + len(e[3]))
         self.lowered = tuple(i for i, sp in enumerate(self.spellings) if sp.lower() in lower_words)
         self.fullnames = tuple((g, sp, n, tuple(starts)) for (g, sp), (n, starts) in full.items())
-        self.joined = split_names(doc, self.spellings)
+        self.joined = split_names(doc, self.spellings, matches)
         self.outlets = tuple(i for i, (sp, e) in enumerate(entries.items())
                              if any(is_outlet(doc.text, start, len(sp)) for start in e[3]))
 
@@ -146,13 +147,13 @@ def is_outlet(text: str, start: int, length: int) -> bool:
                 or OUTLET_AFTER.match(text[start + length:start + length + 20]))
 
 
-def split_names(doc, spellings) -> tuple:
+def split_names(doc, spellings, matches=None) -> tuple:
     """Names written both as one word and as two in one article ("Khomeini Shahr" / "Khomeinishahr"):
-    (start, end, two words, one word) for each two-word use."""
+    (start, end, two words, one word) for each two-word use. `matches`: the text's NAME matches."""
     single = {fold(sp): sp for sp in spellings if " " not in sp}
     out = []
     previous = None
-    for m in NAME.finditer(doc.text):
+    for m in (NAME.finditer(doc.text) if matches is None else matches):
         if (previous is not None and m.group("name") and previous.group("name")
                 and doc.text[previous.end():m.start()] == " "):
             one = single.get(fold(previous.group("name") + m.group("name")))

@@ -49,6 +49,8 @@ HYPHENATED = regex_store.compile(r"\p{L}-\p{Ll}")  # a syllable-hyphenated given
 @lru_cache(maxsize=200_000)
 def fold(name: str) -> str:
     """Lower case without diacritics: "Guèye" -> "gueye", "López" -> "lopez"."""
+    if name.isascii():
+        return name.lower()  # nothing to strip (most names): the same result, without the decomposition
     decomposed = unicodedata.normalize("NFKD", name.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -136,12 +138,14 @@ def skeleton(key: str) -> str:
     return "".join(c for c in key if c not in VOWELS)
 
 
-def name_occurrences(doc):
+def name_occurrences(doc, matches=None):
     """Yield (spelling, start, end, given_name, sentence_start, followed_by_name, given_start) for each name.
+    `matches`: the NAME matches of the text, when the caller has them already.
 
     A word in capitals right after a capitalized name ("Macky SALL") is folded to "Sall"."""
     text = doc.text
-    matches = list(NAME.finditer(text))
+    if matches is None:
+        matches = list(NAME.finditer(text))
     sentence_starts = {s for s, _ in doc.sentences}
 
     def spelling_of(m):
