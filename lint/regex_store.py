@@ -110,17 +110,17 @@ def flush() -> None:
     entries.update(_memo)
     if len(entries) > MAX_PATTERNS:
         entries = dict(_memo)
-    payload = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
     path = store_path()
     tmp = None
     try:
+        payload = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".mtlint-patterns-", suffix=".tmp", dir=os.path.dirname(path))
         with os.fdopen(fd, "wb") as f:
             f.write(HEADER + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
         os.replace(tmp, path)
         tmp = None
-    except OSError:
+    except (OSError, pickle.PicklingError):
         pass  # a read-only home: patterns are compiled each run, as before
     finally:
         if tmp is not None:
